@@ -1,0 +1,5 @@
+export * from './lib/errors';
+export * from './lib/action-fields';
+export * from './lib/health';
+export * from './lib/domain';
+export * from './lib/routes';

@@ -1,0 +1,5 @@
+export interface HealthDto {
+  status: 'ok' | 'degraded';
+  uptimeSeconds: number;
+  database: 'up' | 'down';
+}

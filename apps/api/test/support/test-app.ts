@@ -1,0 +1,39 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../src/config/app-config';
+import { parseEnv } from '../../src/config/env.schema';
+import { createApp } from '../../src/create-app';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  /** Base URL of the listening app, e.g. http://127.0.0.1:41234 */
+  url: string;
+  ds: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real app on its own fresh database, listening on a free port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config: AppConfig = {
+    env: parseEnv({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env }),
+    databaseUrl: db.url,
+    jwtSecret: 'integration-test-secret-that-is-long-enough-1234',
+    webDist: null,
+    embeddedDatabase: false,
+  };
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const server = app.getHttpServer();
+  const address = server.address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    ds: app.get(DataSource),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

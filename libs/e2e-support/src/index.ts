@@ -1,0 +1,3 @@
+export * from './lib/api-process';
+export * from './lib/free-port';
+export * from './lib/browser';

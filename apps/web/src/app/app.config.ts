@@ -1,10 +1,21 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { provideI18n } from './core/i18n/provide-i18n';
+import { TranslatedTitleStrategy } from './core/routing/translated-title-strategy';
 
+// Zoneless change detection is Angular's default (no zone.js polyfill is loaded).
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideHttpClient(withFetch()),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
+    ),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    provideI18n(),
+  ],
 };

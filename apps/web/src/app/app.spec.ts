@@ -1,20 +1,98 @@
-import { TestBed } from '@angular/core/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, TitleStrategy, provideRouter } from '@angular/router';
+import { provideI18nTesting } from '../testing/i18n-testing';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
+import { LANGUAGE_STORAGE_KEY } from './core/i18n/language';
+import { TranslatedTitleStrategy } from './core/routing/translated-title-strategy';
 
-describe('App', () => {
+describe('App shell', () => {
+  let fixture: ComponentFixture<App>;
+  let root: HTMLElement;
+
+  const languageButton = (lang: string) =>
+    root.querySelector<HTMLButtonElement>(`[role="group"] button[lang="${lang}"]`);
+
   beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(appRoutes),
+        { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+        provideI18nTesting(),
+      ],
+    });
+    fixture = TestBed.createComponent(App);
+    root = fixture.nativeElement;
+    await fixture.whenStable();
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('renders skip link, banner with product name, main landmark and footer', () => {
+    const skip = root.querySelector('a.skip-link');
+    expect(skip?.getAttribute('href')).toBe('#main');
+    expect(skip?.textContent?.trim()).toBe('Zum Inhalt springen');
+
+    const header = root.querySelector('header');
+    expect(header?.textContent).toContain('Allmende');
+    expect(header?.textContent).toContain('Wirtschaftsallianz Bottrop');
+
+    expect(root.querySelectorAll('main#main')).toHaveLength(1);
+    expect(root.querySelector('footer')?.textContent).toContain('Allmende');
+  });
+
+  it('moves focus to main content via the skip link', () => {
+    root.querySelector<HTMLAnchorElement>('a.skip-link')?.click();
+    expect(document.activeElement?.id).toBe('main');
+  });
+
+  it('offers a language switch that marks the active language', async () => {
+    const group = root.querySelector('[role="group"]');
+    expect(group?.getAttribute('aria-label')).toBe('Sprache wählen');
+    expect(languageButton('de')?.getAttribute('aria-pressed')).toBe('true');
+    expect(languageButton('en')?.getAttribute('aria-pressed')).toBe('false');
+
+    languageButton('en')?.click();
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome web'
-    );
+
+    expect(languageButton('en')?.getAttribute('aria-pressed')).toBe('true');
+    expect(languageButton('de')?.getAttribute('aria-pressed')).toBe('false');
+    expect(group?.getAttribute('aria-label')).toBe('Choose language');
+    expect(root.querySelector('a.skip-link')?.textContent?.trim()).toBe('Skip to content');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+  });
+
+  it('shows the not-found page for unknown URLs, with a translated document title', async () => {
+    await TestBed.inject(Router).navigateByUrl('/gibt-es-nicht');
+    await fixture.whenStable();
+
+    const main = root.querySelector('main');
+    expect(main?.querySelectorAll('h1')).toHaveLength(1);
+    expect(main?.querySelector('h1')?.textContent?.trim()).toBe('Seite nicht gefunden');
+    expect(main?.querySelector('a')?.getAttribute('href')).toBe('/');
+    expect(document.title).toBe('Seite nicht gefunden · Allmende');
+
+    languageButton('en')?.click();
+    await fixture.whenStable();
+
+    expect(document.title).toBe('Page not found · Allmende');
+    expect(main?.querySelector('h1')?.textContent?.trim()).toBe('Page not found');
+  });
+
+  it('titles the start page', async () => {
+    await TestBed.inject(Router).navigateByUrl('/');
+    TestBed.tick();
+    TestBed.inject(HttpTestingController).expectOne('/api/action-fields').flush([]);
+    await fixture.whenStable();
+
+    expect(document.title).toBe('Handlungsfelder · Allmende');
+    expect(root.querySelector('main h1')?.textContent?.trim()).toBe('Handlungsfelder der Allianz');
   });
 });

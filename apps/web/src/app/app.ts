@@ -1,13 +1,10 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { Shell } from './core/layout/shell';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'alm-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [Shell],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '<alm-shell />',
 })
-export class App {
-  protected title = 'web';
-}
+export class App {}

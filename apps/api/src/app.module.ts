@@ -4,12 +4,19 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
-import { DenyByDefaultGuard } from './common/auth.guard';
+import { AuthGuard } from './common/auth/auth.guard';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
+import { DomainEventBus } from './common/domain-events';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { ActionFieldsModule } from './modules/action-fields/action-fields.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MailModule } from './modules/mail/mail.module';
+import { MembershipModule } from './modules/membership/membership.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { RealtimeModule } from './realtime/realtime.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -39,15 +46,22 @@ export class AppModule {
         ...(config.webDist
           ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api{/*path}', '/socket.io{/*path}'] })]
           : []),
+        MailModule,
+        AuthModule,
+        RealtimeModule,
         HealthModule,
         ActionFieldsModule,
+        AccountsModule,
+        MembershipModule,
+        OrganisationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: APP_GUARD, useClass: DenyByDefaultGuard },
+        DomainEventBus,
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, DomainEventBus],
     };
   }
 }

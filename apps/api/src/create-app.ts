@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
+import { RealtimeAdapter } from './realtime/realtime.adapter';
 
 /** Builds the configured Nest application (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -38,6 +39,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(new RealtimeAdapter(app, config));
 
   const openApi = new DocumentBuilder()
     .setTitle('Allmende API')

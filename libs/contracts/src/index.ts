@@ -3,3 +3,5 @@ export * from './lib/action-fields';
 export * from './lib/health';
 export * from './lib/domain';
 export * from './lib/routes';
+export * from './lib/accounts';
+export * from './lib/realtime';

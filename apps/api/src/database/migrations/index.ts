@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
+import { Accounts1764100000000 } from './1764100000000-Accounts';
 
 /** Every migration, in order. Listed explicitly so the webpack bundle contains them. */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Accounts1764100000000];

@@ -1,28 +1,40 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_DEMO_MEMBERSHIP, DEMO_CHARTER, DEMO_MEMBERSHIPS } from './demo-accounts';
 import { DEMO_ACTION_FIELDS, DEMO_ORGANISATIONS, DEMO_PERSONS } from './demo-data';
 
-export const DEMO_SEED_KEY = 'demo-data-v1';
+interface SeedStep {
+  key: string;
+  run(em: EntityManager, passwordHash: string): Promise<void>;
+}
 
 /**
- * Loads the Bottrop demo data once. The marker row in `seed_run` is written in the
- * same transaction as the data, and an advisory lock keeps two starting instances
- * from loading it twice. Returns false when the data was already there.
+ * The demo data in steps; each step is loaded once and marked in `seed_run` in the
+ * same transaction, so a restart (or a later version adding steps) never doubles it.
  */
+const STEPS: SeedStep[] = [
+  { key: 'demo-data-v1', run: insertFoundationData },
+  { key: 'demo-accounts-v1', run: insertAccountsData },
+];
+
+/** Loads the demo steps not loaded yet; returns whether anything was loaded. */
 export async function seedDemoData(ds: DataSource, password: string): Promise<boolean> {
-  // One hash for all demo accounts: they share the demo password anyway.
+  // one hash for all demo accounts: they share the demo password anyway
   const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
   return ds.transaction(async (em) => {
+    // two instances starting together: the second waits, then finds the steps done
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('allmende:seed'))`);
-    const done = await em.query(`SELECT 1 FROM seed_run WHERE key = $1`, [DEMO_SEED_KEY]);
-    if (done.length) return false;
-    await insertDemoData(em, passwordHash);
-    await em.query(`INSERT INTO seed_run (key) VALUES ($1)`, [DEMO_SEED_KEY]);
-    return true;
+    const done: { key: string }[] = await em.query(`SELECT key FROM seed_run`);
+    const pending = STEPS.filter((s) => !done.some((d) => d.key === s.key));
+    for (const step of pending) {
+      await step.run(em, passwordHash);
+      await em.query(`INSERT INTO seed_run (key) VALUES ($1)`, [step.key]);
+    }
+    return pending.length > 0;
   });
 }
 
-async function insertDemoData(em: EntityManager, passwordHash: string): Promise<void> {
+async function insertFoundationData(em: EntityManager, passwordHash: string): Promise<void> {
   for (const [position, f] of DEMO_ACTION_FIELDS.entries()) {
     await em.query(
       `INSERT INTO action_field (slug, name_de, name_en, description_de, description_en, color, icon, position)
@@ -48,10 +60,59 @@ async function insertDemoData(em: EntityManager, passwordHash: string): Promise<
     for (const [orgKey, role] of p.affiliations) {
       const organisationId = orgIds.get(orgKey);
       if (!organisationId) throw new Error(`demo data: unknown organisation ${orgKey}`);
-      await em.query(
-        `INSERT INTO affiliation (person_id, organisation_id, role) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`,
-        [row.id, organisationId, role],
-      );
+      await em.query(`INSERT INTO affiliation (person_id, organisation_id, role) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [
+        row.id,
+        organisationId,
+        role,
+      ]);
     }
   }
+}
+
+/** Charter v1, memberships in every state, mixed consents and interests (accounts issue). */
+async function insertAccountsData(em: EntityManager): Promise<void> {
+  const [office] = await em.query(`SELECT id FROM person WHERE email = 'office@allmende.example'`);
+  const [charter] = await em.query(
+    `INSERT INTO charter_version (version, mission_de, mission_en, goals, published_by, published_at)
+     VALUES (1, $1, $2, $3, $4, now() - interval '3 years') ON CONFLICT (version) DO UPDATE SET version = 1 RETURNING id`,
+    [DEMO_CHARTER.missionDe, DEMO_CHARTER.missionEn, JSON.stringify(DEMO_CHARTER.goals), office?.id ?? null],
+  );
+  const fields: { id: string; slug: string }[] = await em.query(`SELECT id, slug FROM action_field`);
+  for (const p of DEMO_PERSONS) {
+    const local = p.email.split('@')[0];
+    const m = DEMO_MEMBERSHIPS[local] ?? DEFAULT_DEMO_MEMBERSHIP;
+    const [person] = await em.query(`SELECT id FROM person WHERE email = $1`, [p.email]);
+    if (!person) continue;
+    const signed = m.status !== 'interested' || m.awaitingApproval;
+    await em.query(
+      `INSERT INTO alliance_membership (person_id, status, awaiting_approval, approved_at, approved_by)
+       VALUES ($1,$2,$3,$4,$5) ON CONFLICT (person_id) DO NOTHING`,
+      [person.id, m.status, !!m.awaitingApproval, signed && !m.awaitingApproval ? new Date() : null, signed && !m.awaitingApproval ? (office?.id ?? null) : null],
+    );
+    await em.query(`INSERT INTO alliance_membership_event (person_id, from_status, to_status, reason) VALUES ($1, NULL, 'interested', 'demo data')`, [person.id]);
+    if (m.status !== 'interested') {
+      await em.query(`INSERT INTO alliance_membership_event (person_id, from_status, to_status, reason, actor_id) VALUES ($1, 'interested', $2, 'demo data', $3)`, [
+        person.id,
+        m.status,
+        office?.id ?? null,
+      ]);
+    }
+    if (signed) {
+      await em.query(`INSERT INTO charter_signature (person_id, charter_version_id) VALUES ($1,$2) ON CONFLICT DO NOTHING`, [person.id, charter.id]);
+    }
+    for (const purpose of m.consents) {
+      await em.query(`INSERT INTO consent (person_id, purpose, granted) VALUES ($1,$2,true) ON CONFLICT DO NOTHING`, [person.id, purpose]);
+      await em.query(`INSERT INTO consent_event (person_id, purpose, granted) VALUES ($1,$2,true)`, [person.id, purpose]);
+    }
+    for (const slug of m.interests) {
+      const field = fields.find((f) => f.slug === slug);
+      if (field) await em.query(`INSERT INTO person_interest (person_id, action_field_id) VALUES ($1,$2) ON CONFLICT DO NOTHING`, [person.id, field.id]);
+    }
+  }
+  // one person waits for their representative to confirm them
+  await em.query(
+    `INSERT INTO affiliation (person_id, organisation_id, role)
+     SELECT p.id, o.id, 'employee' FROM person p, organisation o
+      WHERE p.email = 'hartmann@demo.allmende.example' AND o.name = 'Tischlerei Kamps GmbH' ON CONFLICT DO NOTHING`,
+  );
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ActionFieldDto } from '@allmende/contracts';
-import { Public } from '../../common/public.decorator';
+import { Public } from '../../common/auth/decorators';
 import { ActionFieldsService } from './action-fields.service';
 import { ListActionFieldsQuery } from './dto/list-action-fields.query';
 

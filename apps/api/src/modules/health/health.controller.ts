@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthDto } from '@allmende/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../../common/public.decorator';
+import { Public } from '../../common/auth/decorators';
 
 @ApiTags('health')
 @Controller('health')

@@ -1,0 +1,76 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ErrorCode, type Role } from '@allmende/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { DomainError } from '../../common/domain-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_ISSUER = 'allmende';
+export const JWT_AUDIENCE = 'allmende-api';
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+}
+
+/**
+ * Issues and checks access tokens. A token is only as good as its session: every
+ * check also asks the database whether the session is still open, so logout,
+ * password change and account deletion take effect at once (HTTP and sockets).
+ */
+@Injectable()
+export class AccessTokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  issue(personId: string, sessionId: string): string {
+    return this.jwt.sign({ sid: sessionId } satisfies Omit<AccessClaims, 'sub'>, {
+      subject: personId,
+      algorithm: JWT_ALGORITHM,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      secret: this.config.jwtSecret,
+    });
+  }
+
+  /** Verifies signature, algorithm, issuer, audience and expiry, then the session. */
+  async verify(token: string): Promise<AuthUser> {
+    let claims: AccessClaims;
+    try {
+      claims = this.jwt.verify<AccessClaims>(token, {
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+        secret: this.config.jwtSecret,
+      });
+    } catch {
+      throw unauthenticated('Invalid or expired access token');
+    }
+    return this.userForSession(claims.sub, claims.sid);
+  }
+
+  async userForSession(personId: string, sessionId: string): Promise<AuthUser> {
+    if (!isUuid(personId) || !isUuid(sessionId)) throw unauthenticated('Invalid access token');
+    const rows: { roles: Role[] }[] = await this.ds.query(
+      `SELECT p.roles FROM auth_session s JOIN person p ON p.id = s.person_id
+        WHERE s.id = $1 AND s.person_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.deleted_at IS NULL`,
+      [sessionId, personId],
+    );
+    if (!rows.length) throw unauthenticated('Session ended');
+    return { id: personId, roles: rows[0].roles, sessionId };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
+
+export function unauthenticated(message: string): DomainError {
+  return new DomainError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, message);
+}

@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+
+/** Kinds of taking part recorded so far; later features add theirs. */
+export type ParticipationKind =
+  | 'alliance_registered'
+  | 'charter_signed'
+  | 'membership_approved'
+  | 'membership_changed'
+  | 'alliance_left'
+  | 'consent_changed'
+  | 'organisation_joined'
+  | 'organisation_left';
+
+export interface ParticipationInput {
+  personId: string;
+  kind: ParticipationKind;
+  subjectType?: string;
+  subjectId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends a participation event inside the caller's transaction, with the person's
+ * main organisation (actor type, sector) as it is at this moment, so later changes
+ * never rewrite history.
+ */
+export async function recordParticipation(em: EntityManager, e: ParticipationInput): Promise<void> {
+  await em.query(
+    `INSERT INTO participation_event (person_id, organisation_id, actor_type, sector, kind, subject_type, subject_id, data)
+     SELECT $1, o.id, o.actor_type, o.sector, $2, $3, $4, $5
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (
+         SELECT org.id, org.actor_type, org.sector FROM affiliation a JOIN organisation org ON org.id = a.organisation_id
+          WHERE a.person_id = $1 AND a.ended_at IS NULL
+          ORDER BY (a.confirmed_at IS NULL), (a.role = 'representative') DESC, a.created_at
+          LIMIT 1) o ON true`,
+    [e.personId, e.kind, e.subjectType ?? null, e.subjectId ?? null, JSON.stringify(e.data ?? {})],
+  );
+}

@@ -1,0 +1,51 @@
+import type { Role } from '@allmende/contracts';
+
+/**
+ * Who may call each route. `public`: anyone; `signed-in`: any signed-in person
+ * (finer checks, e.g. "representative of this organisation", happen in the service);
+ * a list of roles: only those. The routes test fails when a route is missing here,
+ * when an entry names a route that does not exist, or when the code disagrees.
+ */
+export type Access = 'public' | 'signed-in' | Role[];
+
+const OFFICE: Role[] = ['moderator', 'admin'];
+
+export const ROUTE_PERMISSIONS: Record<string, Access> = {
+  'GET /api/health': 'public',
+  'GET /api/action-fields': 'public',
+
+  'POST /api/auth/register': 'public',
+  'POST /api/auth/verify-email': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': 'public',
+  'POST /api/auth/password/forgot': 'public',
+  'POST /api/auth/password/reset': 'public',
+  'POST /api/auth/password/change': 'signed-in',
+
+  'GET /api/me': 'signed-in',
+  'PATCH /api/me': 'signed-in',
+  'DELETE /api/me': 'signed-in',
+  'PUT /api/me/consents': 'signed-in',
+  'POST /api/me/membership/sign': 'signed-in',
+  'POST /api/me/membership/leave': 'signed-in',
+
+  'GET /api/charter': 'public',
+  'GET /api/charter/versions': OFFICE,
+  'POST /api/charter/versions': OFFICE,
+  'GET /api/memberships': OFFICE,
+  'POST /api/memberships/:personId/approve': OFFICE,
+  'POST /api/memberships/:personId/transitions': OFFICE,
+  'GET /api/memberships/:personId/history': OFFICE,
+  'PUT /api/memberships/:personId/roles': ['admin'],
+
+  'GET /api/organisations': 'public',
+  'GET /api/organisations/:id': 'public',
+  'POST /api/organisations': 'signed-in',
+  'PUT /api/organisations/:id': 'signed-in',
+  'POST /api/organisations/:id/affiliations': 'signed-in',
+  'POST /api/organisations/:id/affiliations/:affiliationId/confirm': 'signed-in',
+  'DELETE /api/organisations/:id/affiliations/:affiliationId': 'signed-in',
+
+  'GET /api/members': 'public',
+};

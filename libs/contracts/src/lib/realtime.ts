@@ -1,0 +1,18 @@
+/** socket.io: one authenticated namespace `/`, path `/socket.io`; token in `handshake.auth.token`. */
+export const SOCKET_PATH = '/socket.io';
+
+export interface ServerToClientEvents {
+  /** The session behind this socket ended (logout, password change, deletion); the socket closes next. */
+  'session:ended': (payload: { reason: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Who am I, as the server sees this socket. */
+  'session:whoami': (ack: (payload: { personId: string; roles: string[] }) => void) => void;
+}
+
+/** Error messages a refused handshake carries (`connect_error`). */
+export const SocketAuthError = {
+  Missing: 'AUTH_REQUIRED',
+  Invalid: 'AUTH_INVALID',
+} as const;

@@ -8,4 +8,6 @@ module.exports = {
   moduleNameMapper: { '^@allmende/(.*)$': '<rootDir>/../../libs/$1/src/index.ts' },
   testTimeout: 120_000,
   maxWorkers: 1,
+  // a leaked browser or server must never hang CI; processes are also killed on exit (e2e-support)
+  forceExit: true,
 };

@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/exception.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { DomainEventBus } from './common/domain-events';
+import { StatementCountingLogger } from './common/sql-statement-counter';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ActionFieldsModule } from './modules/action-fields/action-fields.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -16,6 +17,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { WorkingGroupsModule } from './modules/working-groups/working-groups.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -42,7 +44,11 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: false }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl),
+          migrationsRun: false,
+          ...(config.env.SQL_STATEMENT_HEADER ? { logging: ['query', 'error'] as const, logger: new StatementCountingLogger() } : {}),
+        }),
         ...(config.webDist
           ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api{/*path}', '/socket.io{/*path}'] })]
           : []),
@@ -54,6 +60,7 @@ export class AppModule {
         AccountsModule,
         MembershipModule,
         OrganisationsModule,
+        WorkingGroupsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

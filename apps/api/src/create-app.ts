@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { countSqlStatements } from './common/sql-statement-counter';
 import { createValidationPipe } from './common/validation';
 import { RealtimeAdapter } from './realtime/realtime.adapter';
 
@@ -38,6 +39,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.use(cookieParser());
+  if (config.env.SQL_STATEMENT_HEADER) app.use(countSqlStatements);
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RealtimeAdapter(app, config));
 

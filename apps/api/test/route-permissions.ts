@@ -13,6 +13,8 @@ const OFFICE: Role[] = ['moderator', 'admin'];
 export const ROUTE_PERMISSIONS: Record<string, Access> = {
   'GET /api/health': 'public',
   'GET /api/action-fields': 'public',
+  'POST /api/action-fields': OFFICE,
+  'PUT /api/action-fields/:id': OFFICE,
 
   'POST /api/auth/register': 'public',
   'POST /api/auth/verify-email': 'public',
@@ -48,4 +50,17 @@ export const ROUTE_PERMISSIONS: Record<string, Access> = {
   'DELETE /api/organisations/:id/affiliations/:affiliationId': 'signed-in',
 
   'GET /api/members': 'public',
+
+  'GET /api/working-groups': 'public',
+  'GET /api/working-groups/:id': 'public',
+  'POST /api/working-groups': 'signed-in',
+  'PATCH /api/working-groups/:id': 'signed-in',
+  'POST /api/working-groups/:id/transitions': OFFICE,
+  'POST /api/working-groups/:id/members': 'signed-in',
+  'DELETE /api/working-groups/:id/members/me': 'signed-in',
+  'DELETE /api/working-groups/:id/members/:personId': 'signed-in',
+  'PUT /api/working-groups/:id/members/:personId/role': 'signed-in',
+  'POST /api/working-groups/:id/requests/:personId/accept': 'signed-in',
+  'DELETE /api/working-groups/:id/requests/:personId': 'signed-in',
+  'POST /api/working-groups/:id/invitations': 'signed-in',
 };

@@ -8,7 +8,8 @@ describe('start page in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(), launchBrowser()]);
+    api = await startApi();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,3 +5,4 @@ export * from './lib/domain';
 export * from './lib/routes';
 export * from './lib/accounts';
 export * from './lib/realtime';
+export * from './lib/working-groups';

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { migrate } from '../../src/database/data-source';
-import { adminQuery, STATE_FILE, withDatabase } from './test-database';
+import { adminQuery, STATE_ENV, withDatabase } from './test-database';
 import { createServer } from 'node:net';
 
 function freePort(): Promise<number> {
@@ -34,10 +34,9 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { __embeddedDb?: typeof db }).__embeddedDb = db;
     adminUrl = db.url;
   }
-  const template = `allmende_tpl_${process.pid}`;
+  const template = `allmende_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${template}`);
   await adminQuery(adminUrl, `CREATE DATABASE ${template}`);
   await migrate(withDatabase(adminUrl, template));
-  mkdirSync(dirname(STATE_FILE), { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify({ adminUrl, template }));
+  process.env[STATE_ENV] = JSON.stringify({ adminUrl, template });
 }

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** What the global setup wrote for the test files: the server and the migrated template. */
@@ -9,10 +7,13 @@ export interface TestDatabaseServer {
   template: string;
 }
 
-export const STATE_FILE = join(__dirname, '../../../../tmp/api-int-db.json');
+/** Set by the global setup; jest workers inherit it, so parallel jest runs never share a template. */
+export const STATE_ENV = 'ALLMENDE_INT_DB';
 
 export function readServer(): TestDatabaseServer {
-  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as TestDatabaseServer;
+  const state = process.env[STATE_ENV];
+  if (!state) throw new Error(`${STATE_ENV} is not set: run integration tests with apps/api/jest.int.config.cts`);
+  return JSON.parse(state) as TestDatabaseServer;
 }
 
 export function withDatabase(url: string, database: string): string {

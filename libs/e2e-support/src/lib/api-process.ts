@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
 
+// Every API process a test started is killed when the test process ends, whatever happened.
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((c) => c.kill('SIGKILL')));
+
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 export const API_MAIN = join(WORKSPACE_ROOT, 'dist/apps/api/main.js');
 
@@ -45,10 +49,16 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiProces
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const exited = new Promise<number | null>((res) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      res(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output, options.timeoutMs ?? 90_000);
   return {

@@ -2,6 +2,7 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_DEMO_MEMBERSHIP, DEMO_CHARTER, DEMO_MEMBERSHIPS } from './demo-accounts';
 import { DEMO_ACTION_FIELDS, DEMO_ORGANISATIONS, DEMO_PERSONS } from './demo-data';
+import { DEMO_GROUPS } from './demo-groups';
 
 interface SeedStep {
   key: string;
@@ -15,6 +16,7 @@ interface SeedStep {
 const STEPS: SeedStep[] = [
   { key: 'demo-data-v1', run: insertFoundationData },
   { key: 'demo-accounts-v1', run: insertAccountsData },
+  { key: 'demo-groups-v1', run: insertGroupsData },
 ];
 
 /** Loads the demo steps not loaded yet; returns whether anything was loaded. */
@@ -60,7 +62,8 @@ async function insertFoundationData(em: EntityManager, passwordHash: string): Pr
     for (const [orgKey, role] of p.affiliations) {
       const organisationId = orgIds.get(orgKey);
       if (!organisationId) throw new Error(`demo data: unknown organisation ${orgKey}`);
-      await em.query(`INSERT INTO affiliation (person_id, organisation_id, role) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [
+      // demo links are confirmed (the accounts migration confirms only links that existed before it ran)
+      await em.query(`INSERT INTO affiliation (person_id, organisation_id, role, confirmed_at) VALUES ($1,$2,$3,now()) ON CONFLICT DO NOTHING`, [
         row.id,
         organisationId,
         role,
@@ -115,4 +118,54 @@ async function insertAccountsData(em: EntityManager): Promise<void> {
      SELECT p.id, o.id, 'employee' FROM person p, organisation o
       WHERE p.email = 'hartmann@demo.allmende.example' AND o.name = 'Tischlerei Kamps GmbH' ON CONFLICT DO NOTHING`,
   );
+}
+
+const monthsAgo = (n: number) => `now() - make_interval(months => ${Math.round(n)})`;
+
+/** Working groups in every state, with members, requests and their state history (groups issue). */
+async function insertGroupsData(em: EntityManager): Promise<void> {
+  const [office] = await em.query(`SELECT id FROM person WHERE email = 'office@allmende.example'`);
+  const person = async (local: string): Promise<string> => {
+    const [row] = await em.query(`SELECT id FROM person WHERE email IN ($1, $2)`, [`${local}@allmende.example`, `${local}@demo.allmende.example`]);
+    if (!row) throw new Error(`demo data: unknown person ${local}`);
+    return row.id;
+  };
+  for (const g of DEMO_GROUPS) {
+    const [field] = await em.query(`SELECT id FROM action_field WHERE slug = $1`, [g.field]);
+    const proposer = await person(g.members[0][0]);
+    const state = g.path.length ? g.path[g.path.length - 1][0] : 'proposed';
+    const [row] = await em.query(
+      `INSERT INTO working_group (action_field_id, name, purpose, goals, meeting_rhythm, real_world_lab, access, state, proposed_by, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9, ${monthsAgo(g.proposedMonthsAgo)}) RETURNING id`,
+      [field.id, g.name, g.purpose, g.goals, g.rhythm, g.lab ?? false, g.access ?? 'open', state, proposer],
+    );
+    await em.query(
+      `INSERT INTO working_group_transition (group_id, from_state, to_state, reason, effective_on, actor_id, created_at)
+       VALUES ($1, NULL, 'proposed', 'proposed', (${monthsAgo(g.proposedMonthsAgo)})::date, $2, ${monthsAgo(g.proposedMonthsAgo)})`,
+      [row.id, proposer],
+    );
+    let from = 'proposed';
+    for (const [to, reason, ago] of g.path) {
+      await em.query(
+        `INSERT INTO working_group_transition (group_id, from_state, to_state, reason, effective_on, actor_id, created_at)
+         VALUES ($1,$2,$3,$4,(${monthsAgo(ago)})::date,$5, ${monthsAgo(ago)})`,
+        [row.id, from, to, reason, office?.id ?? null],
+      );
+      from = to;
+    }
+    for (const [i, [local, role]] of g.members.entries()) {
+      const joinedAgo = Math.max(g.proposedMonthsAgo - i, 0);
+      await em.query(
+        `INSERT INTO group_membership (group_id, person_id, role, status, organisation_id, joined_at, created_at)
+         SELECT $1, p.id, $2, 'member',
+                (SELECT a.organisation_id FROM affiliation a WHERE a.person_id = p.id AND a.ended_at IS NULL ORDER BY a.created_at LIMIT 1),
+                ${monthsAgo(joinedAgo)}, ${monthsAgo(joinedAgo)}
+           FROM person p WHERE p.id = $3`,
+        [row.id, role, await person(local)],
+      );
+    }
+    for (const local of g.requests ?? []) {
+      await em.query(`INSERT INTO group_membership (group_id, person_id, role, status) VALUES ($1,$2,'member','requested')`, [row.id, await person(local)]);
+    }
+  }
 }

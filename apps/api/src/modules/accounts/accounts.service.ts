@@ -125,6 +125,7 @@ export class AccountsService {
     await this.auth.checkPassword(personId, password);
     const revoked = await this.ds.transaction(async (em) => {
       const [row]: { deleted_at: Date | null }[] = await em.query(`SELECT deleted_at FROM person WHERE id = $1 FOR UPDATE`, [personId]);
+      const [membership]: { status: string }[] = await em.query(`SELECT status FROM alliance_membership WHERE person_id = $1 FOR UPDATE`, [personId]);
       if (!row || row.deleted_at) throw new DomainError('ACCOUNT_DELETED', HttpStatus.GONE, 'The account no longer exists');
       await em.query(
         `UPDATE person SET email = 'deleted-' || id || '@invalid', password_hash = NULL, display_name = NULL, phone = NULL,
@@ -143,10 +144,12 @@ export class AccountsService {
         `UPDATE alliance_membership SET status = 'left', awaiting_approval = false, updated_at = now() WHERE person_id = $1 AND status <> 'left'`,
         [personId],
       );
-      await em.query(
-        `INSERT INTO alliance_membership_event (person_id, from_status, to_status, reason, actor_id) VALUES ($1, NULL, 'left', 'account deleted', NULL)`,
-        [personId],
-      );
+      if (membership?.status !== 'left') {
+        await em.query(
+          `INSERT INTO alliance_membership_event (person_id, from_status, to_status, reason, actor_id) VALUES ($1, $2, 'left', 'account deleted', NULL)`,
+          [personId, membership?.status ?? null],
+        );
+      }
       return this.auth.revokeAllSessions(em, personId, 'account_deleted');
     });
     this.events.emit('sessions.revoked', { sessionIds: revoked });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ActionFieldDto } from '@allmende/contracts';
+import type { ActionFieldDto, SaveActionFieldRequest } from '@allmende/contracts';
 import { Repository } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
 import { ActionField } from './entities/action-field.entity';
 
 export function toActionFieldDto(f: ActionField): ActionFieldDto {
@@ -29,5 +30,23 @@ export class ActionFieldsService {
       order: { position: 'ASC', nameDe: 'ASC' },
     });
     return rows.map(toActionFieldDto);
+  }
+
+  /** Admins and the office add fields (such as Fachkräfte); a new field goes last unless placed. */
+  async create(req: SaveActionFieldRequest): Promise<ActionFieldDto> {
+    if (await this.fields.exists({ where: { slug: req.slug } })) throw DomainError.conflict(`The slug ${req.slug} is taken`, 'SLUG_TAKEN');
+    const last = await this.fields.maximum('position');
+    const saved = await this.fields.save(this.fields.create({ ...req, position: req.position ?? (last ?? 0) + 1, archived: req.archived ?? false }));
+    return toActionFieldDto(saved);
+  }
+
+  async update(id: string, req: SaveActionFieldRequest): Promise<ActionFieldDto> {
+    const field = await this.fields.findOneBy({ id });
+    if (!field) throw DomainError.notFound('Action field');
+    if (req.slug !== field.slug && (await this.fields.exists({ where: { slug: req.slug } }))) {
+      throw DomainError.conflict(`The slug ${req.slug} is taken`, 'SLUG_TAKEN');
+    }
+    Object.assign(field, req, { position: req.position ?? field.position, archived: req.archived ?? field.archived });
+    return toActionFieldDto(await this.fields.save(field));
   }
 }

@@ -244,9 +244,15 @@ export class AuthService {
         personId,
         hash,
       ]);
+      await this.invalidateResetLinks(em, personId);
       return this.revokeAllSessions(em, personId, 'password_reset');
     });
     this.events.emit('sessions.revoked', { sessionIds: revoked });
+  }
+
+  /** Once the password was set anew, reset links mailed earlier must not set it again. */
+  private async invalidateResetLinks(em: EntityManager, personId: string): Promise<void> {
+    await em.query(`UPDATE email_token SET used_at = now() WHERE person_id = $1 AND purpose = 'reset_password' AND used_at IS NULL`, [personId]);
   }
 
   async changePassword(personId: string, current: string, next: string): Promise<void> {
@@ -254,6 +260,7 @@ export class AuthService {
     const hash = await this.hashPassword(next);
     const revoked = await this.ds.transaction(async (em) => {
       await em.query(`UPDATE person SET password_hash = $2 WHERE id = $1`, [personId, hash]);
+      await this.invalidateResetLinks(em, personId);
       return this.revokeAllSessions(em, personId, 'password_changed');
     });
     this.events.emit('sessions.revoked', { sessionIds: revoked });

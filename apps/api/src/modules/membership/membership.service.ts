@@ -95,7 +95,11 @@ export class MembershipService {
   }
 
   private async lockMembership(em: EntityManager, personId: string): Promise<{ status: MembershipStatus; awaiting_approval: boolean }> {
-    await em.query(`INSERT INTO alliance_membership (person_id) VALUES ($1) ON CONFLICT DO NOTHING`, [personId]);
+    // only for a person that exists: an unknown id is a 404, not a foreign-key conflict
+    await em.query(
+      `INSERT INTO alliance_membership (person_id) SELECT id FROM person WHERE id = $1 AND deleted_at IS NULL ON CONFLICT DO NOTHING`,
+      [personId],
+    );
     const [m] = await em.query(
       `SELECT m.status, m.awaiting_approval FROM alliance_membership m JOIN person p ON p.id = m.person_id
         WHERE m.person_id = $1 AND p.deleted_at IS NULL FOR UPDATE OF m`,
@@ -239,8 +243,16 @@ export class MembershipService {
     if (personId === actor.id && !unique.includes('admin')) {
       throw DomainError.conflict('You cannot remove your own admin role', 'CANNOT_DEMOTE_SELF');
     }
-    const [rows] = await this.ds.query(`UPDATE person SET roles = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING roles`, [personId, unique]);
-    if (!rows?.length) throw DomainError.notFound('Person');
-    return rows[0].roles;
+    const outcome = await this.ds.transaction(async (em) => {
+      const [row]: { roles: Role[] }[] = await em.query(`SELECT roles FROM person WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [personId]);
+      if (!row) throw DomainError.notFound('Person');
+      const unchanged = row.roles.length === unique.length && unique.every((r) => row.roles.includes(r));
+      if (unchanged) return { roles: row.roles, revoked: [] as string[] };
+      await em.query(`UPDATE person SET roles = $2, updated_at = now() WHERE id = $1`, [personId, unique]);
+      // open sockets keep the roles they were opened with: end the sessions so nobody keeps a withdrawn role
+      return { roles: unique, revoked: await this.auth.revokeAllSessions(em, personId, 'roles_changed') };
+    });
+    if (outcome.revoked.length) this.events.emit('sessions.revoked', { sessionIds: outcome.revoked });
+    return outcome.roles;
   }
 }

@@ -9,7 +9,11 @@ export type ParticipationKind =
   | 'alliance_left'
   | 'consent_changed'
   | 'organisation_joined'
-  | 'organisation_left';
+  | 'organisation_left'
+  | 'group_proposed'
+  | 'group_joined'
+  | 'group_left'
+  | 'group_role_changed';
 
 export interface ParticipationInput {
   personId: string;

@@ -15,11 +15,12 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
 
 export class UpdateProfileDto implements UpdateProfileRequest {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) displayName?: string;
+  // optional, but never null: a person without a name is a deleted account
+  @ApiPropertyOptional() @ValidateIf((_, v) => v !== undefined) @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) displayName?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(emptyToNull) @ValidateIf((_, v) => v !== null)
   @Matches(/^\+?[0-9 ()/-]{5,30}$/, { message: 'must be a phone number' }) phone?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(emptyToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) bio?: string | null;
-  @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) locale?: Locale;
+  @ApiPropertyOptional({ enum: ['de', 'en'] }) @ValidateIf((_, v) => v !== undefined) @IsIn(['de', 'en']) locale?: Locale;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) interests?: string[];
 }
 

@@ -18,6 +18,7 @@ import { MailModule } from './modules/mail/mail.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -61,6 +62,7 @@ export class AppModule {
         MembershipModule,
         OrganisationsModule,
         WorkingGroupsModule,
+        MeetingsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

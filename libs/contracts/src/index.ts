@@ -6,3 +6,4 @@ export * from './lib/routes';
 export * from './lib/accounts';
 export * from './lib/realtime';
 export * from './lib/working-groups';
+export * from './lib/meetings';

@@ -1,8 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 /** Domain events, emitted by services after their transaction committed. */
+import type { PollDto } from '@allmende/contracts';
+
 export interface DomainEvents {
   'sessions.revoked': { sessionIds: string[] };
+  'poll.updated': { poll: Omit<PollDto, 'myDots'> };
+  'meeting.checked_in': { meetingId: string; count: number };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

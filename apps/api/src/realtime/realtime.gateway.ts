@@ -1,16 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { DataSource } from 'typeorm';
 import { SocketAuthError, type ClientToServerEvents, type ServerToClientEvents } from '@allmende/contracts';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../common/auth/auth-user';
 import { DomainEventBus } from '../common/domain-events';
-import { AccessTokensService } from '../modules/auth/access-tokens.service';
+import { AccessTokensService, isUuid } from '../modules/auth/access-tokens.service';
+import { canRunMeeting, loadVisibleMeeting } from '../modules/meetings/meeting-access';
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const personRoom = (personId: string) => `person:${personId}`;
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
 /**
  * The one authenticated socket.io namespace. The handshake reuses the HTTP token
@@ -24,9 +27,16 @@ export class RealtimeGateway implements OnGatewayInit {
 
   constructor(
     private readonly tokens: AccessTokensService,
+    private readonly ds: DataSource,
     events: DomainEventBus,
   ) {
     events.on('sessions.revoked', ({ sessionIds }) => this.endSessions(sessionIds, 'session_ended'));
+    events.on('poll.updated', ({ poll }) => {
+      this.server?.to(meetingRoom(poll.meetingId)).emit('poll:updated', poll);
+    });
+    events.on('meeting.checked_in', (payload) => {
+      this.server?.to(meetingRoom(payload.meetingId)).emit('meeting:checked-in', payload);
+    });
   }
 
   afterInit(server: AppServer): void {
@@ -47,6 +57,30 @@ export class RealtimeGateway implements OnGatewayInit {
   @SubscribeMessage('session:whoami')
   whoami(client: AppSocket): { personId: string; roles: string[] } {
     return { personId: client.data.user.id, roles: client.data.user.roles };
+  }
+
+  /** Joins a meeting's room: registered participants and whoever runs the meeting. */
+  @SubscribeMessage('meeting:join')
+  async joinMeeting(@ConnectedSocket() client: AppSocket, @MessageBody() meetingId: unknown): Promise<{ ok: boolean; error?: string }> {
+    if (!isUuid(meetingId)) return { ok: false, error: 'VALIDATION_FAILED' };
+    const user = client.data.user;
+    try {
+      const meeting = await loadVisibleMeeting(this.ds, meetingId, user);
+      const registered = await this.ds.query(
+        `SELECT 1 FROM meeting_registration WHERE meeting_id = $1 AND person_id = $2 AND status = 'registered'`,
+        [meetingId, user.id],
+      );
+      if (!registered.length && !(await canRunMeeting(this.ds, meeting, user))) return { ok: false, error: 'FORBIDDEN' };
+    } catch {
+      return { ok: false, error: 'NOT_FOUND' };
+    }
+    await client.join(meetingRoom(meetingId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('meeting:leave')
+  async leaveMeeting(@ConnectedSocket() client: AppSocket, @MessageBody() meetingId: unknown): Promise<void> {
+    if (isUuid(meetingId)) await client.leave(meetingRoom(meetingId));
   }
 
   endSessions(sessionIds: string[], reason: string): void {

@@ -17,7 +17,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config: AppConfig = {
-    env: parseEnv({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env }),
+    // TEST_LOG_LEVEL=error shows the app's logs while debugging a test
+    env: parseEnv({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent', DEMO_DATA: 'false', ...env }),
     databaseUrl: db.url,
     jwtSecret: 'integration-test-secret-that-is-long-enough-1234',
     webDist: null,

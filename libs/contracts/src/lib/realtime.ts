@@ -1,12 +1,14 @@
 /** socket.io: one authenticated namespace `/`, path `/socket.io`; token in `handshake.auth.token`. */
 export const SOCKET_PATH = '/socket.io';
 
-export interface ServerToClientEvents {
+import type { MeetingClientEvents, MeetingServerEvents } from './meetings';
+
+export interface ServerToClientEvents extends MeetingServerEvents {
   /** The session behind this socket ended (logout, password change, deletion); the socket closes next. */
   'session:ended': (payload: { reason: string }) => void;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends MeetingClientEvents {
   /** Who am I, as the server sees this socket. */
   'session:whoami': (ack: (payload: { personId: string; roles: string[] }) => void) => void;
 }

@@ -13,7 +13,10 @@ export type ParticipationKind =
   | 'group_proposed'
   | 'group_joined'
   | 'group_left'
-  | 'group_role_changed';
+  | 'group_role_changed'
+  | 'meeting_registered'
+  | 'meeting_attended'
+  | 'poll_voted';
 
 export interface ParticipationInput {
   personId: string;

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_DEMO_MEMBERSHIP, DEMO_CHARTER, DEMO_MEMBERSHIPS } from './demo-accounts';
 import { DEMO_ACTION_FIELDS, DEMO_ORGANISATIONS, DEMO_PERSONS } from './demo-data';
 import { DEMO_GROUPS } from './demo-groups';
+import { DEMO_CONFERENCE, DEMO_GROUP_SESSIONS, DEMO_PLENARIES } from './demo-meetings';
 
 interface SeedStep {
   key: string;
@@ -17,6 +18,7 @@ const STEPS: SeedStep[] = [
   { key: 'demo-data-v1', run: insertFoundationData },
   { key: 'demo-accounts-v1', run: insertAccountsData },
   { key: 'demo-groups-v1', run: insertGroupsData },
+  { key: 'demo-meetings-v1', run: insertMeetingsData },
 ];
 
 /** Loads the demo steps not loaded yet; returns whether anything was loaded. */
@@ -168,4 +170,91 @@ async function insertGroupsData(em: EntityManager): Promise<void> {
       await em.query(`INSERT INTO group_membership (group_id, person_id, role, status) VALUES ($1,$2,'member','requested')`, [row.id, await person(local)]);
     }
   }
+}
+
+/** Berlin wall-clock time on a day, as timestamptz SQL. */
+const berlin = (day: string, time: string) => `('${day} ${time}'::timestamp AT TIME ZONE 'Europe/Berlin')`;
+
+/** Plenaries 1–8 with attendance, agenda, minutes and decisions; upcoming sessions and a conference (meetings issue). */
+async function insertMeetingsData(em: EntityManager): Promise<void> {
+  const [office] = await em.query(`SELECT id FROM person WHERE email = 'office@allmende.example'`);
+  const people: { id: string }[] = await em.query(`SELECT id FROM person WHERE email LIKE '%allmende.example' AND email <> 'admin@allmende.example' ORDER BY email`);
+  for (const p of DEMO_PLENARIES) {
+    const [host] = await em.query(`SELECT id, district FROM organisation WHERE name = $1`, [hostName(p.host)]);
+    const [m] = await em.query(
+      `INSERT INTO meeting (kind, series_number, title, description, starts_at, ends_at, venue_organisation_id, venue_address, visibility, created_by, created_at)
+       VALUES ('plenary', $1, $2, $3, ${berlin(p.date, '17:00')}, ${berlin(p.date, '20:00')}, $4, $5, 'members', $6, ${berlin(p.date, '09:00')} - interval '6 weeks')
+       RETURNING id`,
+      [p.number, `${p.number}. Treffen der Wirtschaftsallianz`, 'Plattformtreffen mit Berichten der Arbeitsgruppen und Arbeit in Kleingruppen.', host?.id ?? null, host?.district ? `Bottrop-${host.district}` : 'Bottrop', office?.id ?? null],
+    );
+    // the demo persons who attended (rotating, so continuity differs between people)
+    const attending = people.filter((_, i) => (i + p.number) % 3 !== 0);
+    for (const [i, person] of attending.entries()) {
+      await em.query(
+        `INSERT INTO meeting_registration (meeting_id, person_id, status, check_in_code, created_at, checked_in_at, checked_in_by)
+         VALUES ($1,$2,'registered', $3, ${berlin(p.date, '09:00')} - interval '2 weeks', ${berlin(p.date, '16:55')}, $4)`,
+        [m.id, person.id, `P${p.number}X${i}${m.id.slice(0, 6).toUpperCase()}`, office?.id ?? null],
+      );
+      // attendance is participation, dated at the meeting, with the organisation the person had
+      await em.query(
+        `INSERT INTO participation_event (person_id, organisation_id, actor_type, sector, kind, subject_type, subject_id, occurred_at)
+         SELECT $1, o.id, o.actor_type, o.sector, 'meeting_attended', 'meeting', $2, ${berlin(p.date, '17:00')}
+           FROM (SELECT 1) one LEFT JOIN LATERAL (
+             SELECT org.* FROM affiliation a JOIN organisation org ON org.id = a.organisation_id
+              WHERE a.person_id = $1 ORDER BY a.created_at LIMIT 1) o ON true`,
+        [person.id, m.id],
+      );
+    }
+    // the others who came without an account of their own, to reach the recorded head count
+    for (let i = attending.length; i < p.attendees; i++) {
+      await em.query(
+        `INSERT INTO meeting_registration (meeting_id, guest_name, status, check_in_code, walk_in, checked_in_at)
+         VALUES ($1, $2, 'registered', $3, true, ${berlin(p.date, '17:05')})`,
+        [m.id, `Gast ${i + 1}`, `W${p.number}X${i}${m.id.slice(0, 6).toUpperCase()}`],
+      );
+    }
+    const itemIds: string[] = [];
+    for (const [i, [title, presenter, minutes]] of p.agenda.entries()) {
+      const [item] = await em.query(
+        `INSERT INTO agenda_item (meeting_id, position, title, presenter, duration_minutes, minutes) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+        [m.id, i + 1, title, presenter, minutes, i === p.agenda.length - 1 ? p.minutes : null],
+      );
+      itemIds.push(item.id);
+    }
+    for (const [text, method, level, outcome] of p.decisions) {
+      await em.query(
+        `INSERT INTO decision (meeting_id, agenda_item_id, text, method, participation_level, outcome, decided_at, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6, ${berlin(p.date, '19:30')}, $7)`,
+        [m.id, itemIds[itemIds.length - 1], text, method, level, outcome, office?.id ?? null],
+      );
+    }
+  }
+  for (const [groupName, days] of DEMO_GROUP_SESSIONS) {
+    const [g] = await em.query(`SELECT id, name FROM working_group WHERE name = $1`, [groupName]);
+    if (!g) continue;
+    await em.query(
+      `INSERT INTO meeting (kind, group_id, title, description, starts_at, ends_at, venue_address, visibility, created_by)
+       VALUES ('group_session', $1, $2, 'Arbeitstreffen der Gruppe', date_trunc('day', now()) + make_interval(days => $3) + interval '16 hours',
+               date_trunc('day', now()) + make_interval(days => $3) + interval '18 hours', 'Bottrop, Kulturzentrum August Everding', 'group', $4)`,
+      [g.id, `Arbeitstreffen: ${g.name}`, days, office?.id ?? null],
+    );
+  }
+  const [next] = await em.query(`SELECT coalesce(max(series_number), 0) + 1 AS n FROM meeting WHERE kind = 'plenary'`);
+  await em.query(
+    `INSERT INTO meeting (kind, series_number, title, description, starts_at, ends_at, venue_address, capacity, visibility, created_by)
+     VALUES ('plenary', $1, $2, 'Das nächste Plattformtreffen: Berichte, Zukunftsplan, Punktabfrage.', date_trunc('day', now()) + interval '30 days 16 hours',
+             date_trunc('day', now()) + interval '30 days 19 hours', 'Bottrop, Rathaus, Ernst-Wilczok-Platz 1', 60, 'members', $3)`,
+    [next.n, `${next.n}. Treffen der Wirtschaftsallianz`, office?.id ?? null],
+  );
+  await em.query(
+    `INSERT INTO meeting (kind, title, description, starts_at, ends_at, venue_address, capacity, registration_deadline, visibility, created_by)
+     VALUES ('conference', $1, $2, date_trunc('day', now()) + make_interval(days => $3) + interval '8 hours',
+             date_trunc('day', now()) + make_interval(days => $3) + interval '15 hours', 'Bottrop, Kulturzentrum August Everding, Blumenstraße 12–14',
+             $4, date_trunc('day', now()) + make_interval(days => $3 - 7), 'public', $5)`,
+    [DEMO_CONFERENCE.title, DEMO_CONFERENCE.description, DEMO_CONFERENCE.daysAhead, DEMO_CONFERENCE.capacity, office?.id ?? null],
+  );
+}
+
+function hostName(key: string): string {
+  return DEMO_ORGANISATIONS.find((o) => o.key === key)?.name ?? '';
 }

@@ -61,7 +61,7 @@ export async function freshDatabase() {
 }
 
 /** Runs `node dist/apps/api/main.js` against `databaseUrl` with the statement counter on. */
-export async function startApi(databaseUrl) {
+export async function startApi(databaseUrl, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
@@ -74,6 +74,7 @@ export async function startApi(databaseUrl) {
       LOG_LEVEL: 'warn',
       SQL_STATEMENT_HEADER: 'true',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'allmende-bench-data-')),
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

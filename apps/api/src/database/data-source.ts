@@ -14,7 +14,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 10, application_name: 'allmende-api' },
+    extra: { max: 20, application_name: 'allmende-api' },
   };
 }
 

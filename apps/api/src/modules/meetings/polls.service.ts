@@ -1,10 +1,12 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { ClosePollRequest, OpenPollRequest, PollDto } from '@allmende/contracts';
 import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { DomainEventBus } from '../../common/domain-events';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { recordParticipation } from '../participation/participation';
 import { loadVisibleMeeting, requireRunner } from './meeting-access';
 import { MeetingsService } from './meetings.service';
@@ -27,31 +29,43 @@ interface PollRow {
 }
 
 // results of a busy poll are sent at most this often: one query and one broadcast for many votes
-const BROADCAST_EVERY_MS = 40;
+const BROADCAST_EVERY_MS = 20;
 
 /** Live dot voting (Punktabfrage) inside a meeting. */
 @Injectable()
 export class PollsService implements OnModuleDestroy {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /**
+   * Result broadcasts read through their own two connections: during a burst of
+   * votes the main pool is busy with vote transactions, and results must not queue behind them.
+   */
+  private readonly broadcastReads: Pool;
 
   constructor(
     private readonly ds: DataSource,
     private readonly events: DomainEventBus,
     private readonly meetings: MeetingsService,
-  ) {}
-
-  onModuleDestroy(): void {
-    this.pending.forEach((t) => clearTimeout(t));
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.broadcastReads = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'allmende-poll-results' });
   }
 
-  private async load(em: EntityManager | DataSource, pollId: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<PollRow> {
-    const [row]: PollRow[] = await em.query(`SELECT * FROM poll WHERE id = $1 ${lock}`, [pollId]);
+  async onModuleDestroy(): Promise<void> {
+    this.pending.forEach((t) => clearTimeout(t));
+    await this.broadcastReads.end();
+  }
+
+  private async load(em: EntityManager | DataSource | Pool, pollId: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<PollRow> {
+    const sql = `SELECT * FROM poll WHERE id = $1 ${lock}`;
+    const [row]: PollRow[] = em instanceof Pool ? (await em.query(sql, [pollId])).rows : await em.query(sql, [pollId]);
     if (!row) throw DomainError.notFound('Poll');
     return row;
   }
 
-  private async results(em: EntityManager | DataSource, poll: PollRow, personId: string | null): Promise<PollDto> {
-    const rows: { option_id: string; dots: string; voters: string; mine: string }[] = await em.query(
+  private async results(em: EntityManager | DataSource | Pool, poll: PollRow, personId: string | null): Promise<PollDto> {
+    const query = (sql: string, params: unknown[]) =>
+      em instanceof Pool ? em.query(sql, params).then((r) => r.rows) : em.query(sql, params);
+    const rows: { option_id: string; dots: string; voters: string; mine: string }[] = await query(
       `SELECT option_id, sum(dots) AS dots, 0 AS voters, coalesce(sum(dots) FILTER (WHERE person_id = $2::uuid), 0) AS mine
          FROM poll_vote WHERE poll_id = $1 GROUP BY option_id
        UNION ALL SELECT '', 0, count(DISTINCT person_id), 0 FROM poll_vote WHERE poll_id = $1`,
@@ -79,9 +93,9 @@ export class PollsService implements OnModuleDestroy {
     clearTimeout(this.pending.get(pollId));
     const timer = setTimeout(async () => {
       this.pending.delete(pollId);
-      const poll = await this.load(this.ds, pollId).catch(() => null);
+      const poll = await this.load(this.broadcastReads, pollId).catch(() => null);
       if (!poll) return;
-      const { myDots: _mine, ...shared } = await this.results(this.ds, poll, null);
+      const { myDots: _mine, ...shared } = await this.results(this.broadcastReads, poll, null);
       this.events.emit('poll.updated', { poll: shared });
     }, now ? 0 : BROADCAST_EVERY_MS);
     this.pending.set(pollId, timer);

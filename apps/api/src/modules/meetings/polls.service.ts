@@ -145,10 +145,13 @@ export class PollsService implements OnModuleDestroy {
       if (total > poll.dots_per_person) {
         throw DomainError.conflict(`You have ${poll.dots_per_person} dots, not ${total}`, PollErrors.TooManyDots);
       }
-      const first = (await em.query(`SELECT 1 FROM poll_vote WHERE poll_id = $1 AND person_id = $2 LIMIT 1`, [pollId, user.id])).length === 0;
-      await em.query(`DELETE FROM poll_vote WHERE poll_id = $1 AND person_id = $2`, [pollId, user.id]);
-      for (const [optionId, n] of entries) {
-        await em.query(`INSERT INTO poll_vote (poll_id, person_id, option_id, dots) VALUES ($1,$2,$3,$4)`, [pollId, user.id, optionId, n]);
+      const [, replaced] = await em.query(`DELETE FROM poll_vote WHERE poll_id = $1 AND person_id = $2`, [pollId, user.id]);
+      const first = !replaced;
+      if (entries.length) {
+        await em.query(
+          `INSERT INTO poll_vote (poll_id, person_id, option_id, dots) SELECT $1, $2, o, d FROM unnest($3::text[], $4::int[]) AS v(o, d)`,
+          [pollId, user.id, entries.map(([o]) => o), entries.map(([, n]) => n)],
+        );
       }
       if (first && entries.length) {
         await recordParticipation(em, { personId: user.id, kind: 'poll_voted', subjectType: 'poll', subjectId: pollId, data: { meetingId: poll.meeting_id } });

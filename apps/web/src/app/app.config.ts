@@ -1,7 +1,9 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './core/auth/auth-interceptor';
+import { provideAuth } from './core/auth/provide-auth';
 import { provideI18n } from './core/i18n/provide-i18n';
 import { TranslatedTitleStrategy } from './core/routing/translated-title-strategy';
 
@@ -9,7 +11,7 @@ import { TranslatedTitleStrategy } from './core/routing/translated-title-strateg
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideRouter(
       appRoutes,
       withComponentInputBinding(),
@@ -17,5 +19,6 @@ export const appConfig: ApplicationConfig = {
     ),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideI18n(),
+    provideAuth(),
   ],
 };

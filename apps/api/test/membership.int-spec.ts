@@ -112,7 +112,7 @@ describe('charter and alliance membership', () => {
       expect(dormant.body.items.map((i) => i.displayName).sort()).toEqual(['Anna Overbeck', 'Oliver Krämer']);
       const search = await api<Page<MembershipAdminDto>>(t.url, 'GET', '/api/memberships?q=kamps', { token: office.token });
       expect(search.body.items.map((i) => i.displayName)).toEqual(['Markus Kamps']);
-      expect(search.body.items[0]).toMatchObject({ email: 'member@allmende.example', organisations: ['Tischlerei Kamps GmbH'] });
+      expect(search.body.items[0]).toMatchObject({ email: 'member@allmende.example', roles: ['member'], organisations: ['Tischlerei Kamps GmbH'] });
       expect((await api(t.url, 'GET', '/api/memberships?status=famous', { token: office.token })).status).toBe(400);
     });
 

@@ -233,6 +233,7 @@ export interface MembershipAdminDto {
   personId: string;
   displayName: string;
   email: string;
+  roles: Role[];
   organisations: string[];
   membership: MembershipDto;
 }

@@ -213,7 +213,7 @@ export class MembershipService {
       where.push(`(p.display_name ILIKE $${params.length} OR p.email ILIKE $${params.length})`);
     }
     const rows = await this.ds.query(
-      `SELECT p.id, p.display_name, p.email, ${MEMBERSHIP_SQL.columns},
+      `SELECT p.id, p.display_name, p.email, p.roles, ${MEMBERSHIP_SQL.columns},
               coalesce((SELECT array_agg(o.name ORDER BY o.name) FROM affiliation a JOIN organisation o ON o.id = a.organisation_id
                          WHERE a.person_id = p.id AND a.ended_at IS NULL), '{}') AS organisations,
               count(*) OVER () AS total
@@ -224,10 +224,11 @@ export class MembershipService {
       params,
     );
     return {
-      items: rows.map((r: MembershipRow & { id: string; display_name: string; email: string; organisations: string[] }) => ({
+      items: rows.map((r: MembershipRow & { id: string; display_name: string; email: string; roles: Role[]; organisations: string[] }) => ({
         personId: r.id,
         displayName: r.display_name,
         email: r.email,
+        roles: r.roles,
         organisations: r.organisations,
         membership: toMembershipDto(r),
       })),

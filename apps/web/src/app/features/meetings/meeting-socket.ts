@@ -30,6 +30,7 @@ export class MeetingSocket implements OnDestroy {
   private readonly base = inject(API_BASE_URL);
 
   private socket: AppSocket | null = null;
+  private connecting: Promise<void> | null = null;
   private meetingId: string | null = null;
   private joinedOnce = false;
   private destroyed = false;
@@ -49,15 +50,21 @@ export class MeetingSocket implements OnDestroy {
   readonly rejoined$: Observable<void> = this.rejoins.asObservable();
 
   /** Connects (once) and joins the meeting's room. */
-  async join(meetingId: string): Promise<void> {
+  join(meetingId: string): Promise<void> {
     this.meetingId = meetingId;
     this.stateSignal.set('connecting');
     if (this.socket) {
       if (this.socket.connected) this.enterRoom();
-      return;
+      return Promise.resolve();
     }
+    // one connection even when joins overlap while the library loads
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
     const { io } = await import('socket.io-client');
-    if (this.destroyed) return;
+    if (this.destroyed || this.socket) return;
     const options = {
       path: SOCKET_PATH,
       // read at every (re)connect, so a refreshed access token is used

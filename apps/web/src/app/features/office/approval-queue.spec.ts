@@ -9,7 +9,7 @@ import { OfficeMember } from './office-api';
 const awaiting: MembershipDto = { status: 'interested', awaitingApproval: true, signedVersion: 1, signedAt: '2026-11-20T10:00:00.000Z', confirmationPending: false };
 
 function person(personId: string, displayName: string, organisations: string[] = []): OfficeMember {
-  return { personId, displayName, email: `${personId}@allmende.example`, organisations, membership: awaiting };
+  return { personId, displayName, email: `${personId}@allmende.example`, roles: ['member'], organisations, membership: awaiting };
 }
 
 const QUEUE: Page<OfficeMember> = {

@@ -16,8 +16,8 @@ const active: MembershipDto = { status: 'active', awaitingApproval: false, signe
 
 const MEMBERS: Page<OfficeMember> = {
   items: [
-    { personId: 'p1', displayName: 'Jana Brinkmann', email: 'brinkmann@allmende.example', organisations: ['Tischlerei Brinkmann'], membership: active },
-    { personId: 'p2', displayName: 'Ole Overbeck', email: 'overbeck@allmende.example', organisations: [], membership: { ...active, status: 'dormant' } },
+    { personId: 'p1', displayName: 'Jana Brinkmann', email: 'brinkmann@allmende.example', roles: ['member'], organisations: ['Tischlerei Brinkmann'], membership: active },
+    { personId: 'p2', displayName: 'Ole Overbeck', email: 'overbeck@allmende.example', roles: ['member'], organisations: [], membership: { ...active, status: 'dormant' } },
   ],
   total: 2,
   page: 1,

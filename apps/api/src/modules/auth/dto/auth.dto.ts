@@ -10,8 +10,8 @@ import type {
 } from '@allmende/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { trim } from '../../../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const PASSWORD_MIN = 10;
 const passwordLength = { message: `must be at least ${PASSWORD_MIN} characters` };

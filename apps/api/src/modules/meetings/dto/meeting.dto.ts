@@ -42,10 +42,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../organisations/dto/organisation.dto';
+import { trim, emptyToNull, toBool } from '../../../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const nullable = () => ValidateIf((_: object, v: unknown) => v !== null && v !== undefined);
 
 export class MeetingListQueryDto extends PageQuery implements MeetingListQuery {

@@ -11,8 +11,8 @@ import {
 } from '@allmende/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { trim } from '../../../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CharterGoalDto implements CharterGoal {
   @ApiProperty() @Transform(trim) @IsString() @MinLength(3) @MaxLength(500) de!: string;

@@ -12,9 +12,8 @@ import {
 } from '@allmende/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { trim, emptyToNull } from '../../../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value);
 
 export class SaveOrganisationDto implements SaveOrganisationRequest {
   @ApiProperty() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;

@@ -16,10 +16,8 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../organisations/dto/organisation.dto';
+import { trim, emptyToNull, toBool } from '../../../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class WorkingGroupListQueryDto extends PageQuery implements WorkingGroupListQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() actionField?: string;

@@ -8,6 +8,7 @@ import {
   type PollDto,
   type RegistrationResponse,
   type ServerToClientEvents,
+  type SmallGroupDto,
 } from '@allmende/contracts';
 import ICAL from 'ical.js';
 import { io, Socket } from 'socket.io-client';
@@ -136,6 +137,11 @@ describe('meetings', () => {
     expect(list.body).toEqual([expect.objectContaining({ name: 'Gisela Gast', guest: true, checkedInAt: null })]);
     const confirmation = await sink.waitFor('gisela@example.net', /bestätigt/);
     expect(confirmation.text).toContain('/cancel?token=');
+    // the check-in code comes as a QR image too
+    const [qr] = confirmation.attachments;
+    expect(qr.contentType).toBe('image/png');
+    expect(qr.content.subarray(1, 4).toString()).toBe('PNG');
+    expect(confirmation.text).toContain(qr.filename.replace(/^check-in-|\.png$/g, ''));
     // a member may not see the check-in list
     expect((await api(t.url, 'GET', `/api/meetings/${conference.id}/check-ins`, { token: member })).status).toBe(403);
     // the public conference feed lists it
@@ -227,5 +233,75 @@ describe('meetings', () => {
     expect(await ics.text()).toContain('In meinem Kalender');
     expect((await api(t.url, 'DELETE', '/api/me/calendar-feed', { token: member })).status).toBe(204);
     expect((await fetch(`${t.url}${path}`)).status).toBe(404);
+  });
+
+  it('small groups: the office forms and fills them, members edit their own group’s note, the room hears of changes', async () => {
+    const meeting = await createMeeting({ kind: 'plenary', title: 'Plattformtreffen mit Kleingruppen' });
+    const crowd = await people(5, 'small');
+    for (const p of crowd) await api(t.url, 'POST', `/api/meetings/${meeting.id}/registrations`, { token: p.token });
+    const list = await api<CheckInListEntryDto[]>(t.url, 'GET', `/api/meetings/${meeting.id}/check-ins`, { token: office });
+    const regOf = (email: string) => list.body.find((e) => e.name === `Person ${email.replace(/^small(\d+)@.*$/, '$1')}`)!.registrationId;
+    for (const p of crowd.slice(0, 4)) await api(t.url, 'POST', `/api/meetings/${meeting.id}/check-ins`, { token: office, body: { registrationId: regOf(p.email) } });
+
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(t.url, { path: SOCKET_PATH, auth: { token: office }, transports: ['websocket'], reconnection: false });
+    await new Promise<void>((res, rej) => {
+      socket.once('connect', () => res());
+      socket.once('connect_error', rej);
+    });
+    await socket.emitWithAck('meeting:join', meeting.id);
+    const heard = new Promise((resolve) => socket.once('meeting:small-groups', resolve));
+
+    // a member may not form groups; the office distributes the four checked-in attendees over two groups
+    expect((await api(t.url, 'POST', `/api/meetings/${meeting.id}/small-groups`, { token: crowd[0].token, body: { name: 'Eigene' } })).status).toBe(403);
+    const spread = await api<SmallGroupDto[]>(t.url, 'POST', `/api/meetings/${meeting.id}/small-groups/distribute`, { token: office, body: { count: 2 } });
+    expect(spread.status).toBe(200);
+    expect(spread.body.map((g) => [g.name, g.members.length])).toEqual([['Gruppe 1', 2], ['Gruppe 2', 2]]);
+    await expect(heard).resolves.toEqual({ meetingId: meeting.id });
+    socket.close();
+    const again = await api<ApiErrorBody>(t.url, 'POST', `/api/meetings/${meeting.id}/small-groups/distribute`, { token: office, body: { count: 2 } });
+    expect(again.body.code).toBe('NO_CHECKED_IN_ATTENDEES');
+
+    // moving someone into a new group takes them out of their old one
+    const created = await api<SmallGroupDto[]>(t.url, 'POST', `/api/meetings/${meeting.id}/small-groups`, { token: office, body: { name: 'Leerstand' } });
+    const leerstand = created.body.find((g) => g.name === 'Leerstand')!;
+    const moved = spread.body[0].members[0].registrationId;
+    const set = await api<SmallGroupDto[]>(t.url, 'PUT', `/api/meetings/${meeting.id}/small-groups/${leerstand.id}/members`, {
+      token: office,
+      body: { registrationIds: [moved, regOf(crowd[4].email)] },
+    });
+    expect(set.body.map((g) => g.members.length)).toEqual([1, 2, 2]);
+    const foreign = await api<ApiErrorBody>(t.url, 'PUT', `/api/meetings/${meeting.id}/small-groups/${leerstand.id}/members`, {
+      token: office,
+      body: { registrationIds: [list.body[0].registrationId, '00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(foreign.body.code).toBe('UNKNOWN_REGISTRATION');
+
+    // a member edits the note of their own group, not of another, and may not rename it
+    const person = crowd[4];
+    const mine = await api<SmallGroupDto[]>(t.url, 'GET', `/api/meetings/${meeting.id}/small-groups`, { token: person.token });
+    expect(mine.body.find((g) => g.id === leerstand.id)!.canEditNote).toBe(true);
+    expect(mine.body.filter((g) => g.canEditNote)).toHaveLength(1);
+    const note = await api<SmallGroupDto[]>(t.url, 'PUT', `/api/meetings/${meeting.id}/small-groups/${leerstand.id}`, { token: person.token, body: { note: 'Leerstandskataster mit der Stadt' } });
+    expect(note.status).toBe(200);
+    expect(note.body.find((g) => g.id === leerstand.id)).toMatchObject({ note: 'Leerstandskataster mit der Stadt', noteUpdatedAt: expect.any(String) });
+    expect((await api(t.url, 'PUT', `/api/meetings/${meeting.id}/small-groups/${spread.body[1].id}`, { token: person.token, body: { note: 'fremd' } })).status).toBe(403);
+    expect((await api(t.url, 'PUT', `/api/meetings/${meeting.id}/small-groups/${leerstand.id}`, { token: person.token, body: { name: 'Umbenannt' } })).status).toBe(403);
+    expect((await api(t.url, 'DELETE', `/api/meetings/${meeting.id}/small-groups/${leerstand.id}`, { token: office })).status).toBe(204);
+    const after = await api<SmallGroupDto[]>(t.url, 'GET', `/api/meetings/${meeting.id}/small-groups`, { token: office });
+    expect(after.body).toHaveLength(2);
+  });
+
+  it('cancelling a meeting closes registration and mails everybody registered or waiting', async () => {
+    const meeting = await createMeeting({ title: 'Wird abgesagt', capacity: 1 });
+    const [first, second] = await people(2, 'cancelled');
+    await api(t.url, 'POST', `/api/meetings/${meeting.id}/registrations`, { token: first.token });
+    await api(t.url, 'POST', `/api/meetings/${meeting.id}/registrations`, { token: second.token });
+    expect((await api(t.url, 'POST', `/api/meetings/${meeting.id}/cancel`, { token: member, body: {} })).status).toBe(403);
+    const cancelled = await api<MeetingDetailDto>(t.url, 'POST', `/api/meetings/${meeting.id}/cancel`, { token: office, body: { reason: 'Der Gastgeber ist erkrankt' } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ cancelled: true, cancelReason: 'Der Gastgeber ist erkrankt' });
+    for (const p of [first, second]) expect((await sink.waitFor(p.email, /Abgesagt/)).text).toContain('Der Gastgeber ist erkrankt');
+    expect((await api<ApiErrorBody>(t.url, 'POST', `/api/meetings/${meeting.id}/cancel`, { token: office, body: {} })).body.code).toBe('MEETING_CANCELLED');
+    expect((await api<ApiErrorBody>(t.url, 'POST', `/api/meetings/${meeting.id}/registrations`, { token: member })).body.code).toBe('REGISTRATION_CLOSED');
   });
 });

@@ -7,6 +7,7 @@ export interface DomainEvents {
   'sessions.revoked': { sessionIds: string[] };
   'poll.updated': { poll: Omit<PollDto, 'myDots'> };
   'meeting.checked_in': { meetingId: string; count: number };
+  'meeting.small_groups_changed': { meetingId: string };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

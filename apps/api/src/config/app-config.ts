@@ -12,3 +12,9 @@ export interface AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** An absolute link into the web app, for mails and feeds (PUBLIC_URL, else the local port). */
+export function publicLink(config: AppConfig, path: string): string {
+  const base = config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}`;
+  return `${base.replace(/\/$/, '')}${path}`;
+}

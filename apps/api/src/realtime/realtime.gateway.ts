@@ -37,6 +37,9 @@ export class RealtimeGateway implements OnGatewayInit {
     events.on('meeting.checked_in', (payload) => {
       this.server?.to(meetingRoom(payload.meetingId)).emit('meeting:checked-in', payload);
     });
+    events.on('meeting.small_groups_changed', (payload) => {
+      this.server?.to(meetingRoom(payload.meetingId)).emit('meeting:small-groups', payload);
+    });
   }
 
   afterInit(server: AppServer): void {

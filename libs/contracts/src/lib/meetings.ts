@@ -83,7 +83,84 @@ export interface MeetingDetailDto extends MeetingSummaryDto {
   /** The caller's code for check-in (shown as QR code) when registered. */
   myCheckInCode: string | null;
   myCheckedIn: boolean;
+  /** Why the meeting was cancelled (when `cancelled`). */
+  cancelReason: string | null;
+  /** Documents of the meeting and its agenda items (for whoever may see the meeting). */
+  documents: MeetingDocumentDto[];
+  /** When the documents go out to registered participants by mail (seven days before the start). */
+  documentsMailDueAt: string;
   permissions: { canManage: boolean; canRegister: boolean };
+}
+
+/** Why a meeting is called off; registered and waiting persons are mailed. */
+export interface CancelMeetingRequest {
+  reason?: string | null;
+}
+
+/* ---------- documents ---------- */
+
+/** Upload limit per document. */
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** Accepted document types by file extension (PDF and office files); the content is checked too. */
+export const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+};
+/** Days before the start at which the documents are mailed. */
+export const DOCUMENTS_MAIL_DAYS_BEFORE = 7;
+
+export interface MeetingDocumentDto {
+  id: string;
+  meetingId: string;
+  /** Null: attached to the meeting as a whole. */
+  agendaItemId: string | null;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+
+/* ---------- small groups (Kleingruppen) ---------- */
+
+export interface SmallGroupMemberDto {
+  registrationId: string;
+  name: string;
+}
+
+export interface SmallGroupDto {
+  id: string;
+  meetingId: string;
+  name: string;
+  position: number;
+  /** The group's shared note (plain text). */
+  note: string;
+  noteUpdatedAt: string | null;
+  members: SmallGroupMemberDto[];
+  /** The caller may edit the note (who runs the meeting, or a member of this small group). */
+  canEditNote: boolean;
+}
+
+export interface SaveSmallGroupRequest {
+  name?: string;
+  note?: string;
+}
+
+/** Sets the members of a small group; a registration leaves any other small group of the meeting. */
+export interface SetSmallGroupMembersRequest {
+  registrationIds: string[];
+}
+
+/** Spreads the checked-in attendees not yet in a small group over `count` new or existing groups, in turn. */
+export interface DistributeSmallGroupsRequest {
+  count: number;
 }
 
 export interface MeetingListQuery {
@@ -202,6 +279,8 @@ export interface ClosePollRequest {
 export interface MeetingServerEvents {
   'poll:updated': (poll: Omit<PollDto, 'myDots'>) => void;
   'meeting:checked-in': (payload: { meetingId: string; count: number }) => void;
+  /** Small groups changed (members or notes); clients reload them. */
+  'meeting:small-groups': (payload: { meetingId: string }) => void;
 }
 export interface MeetingClientEvents {
   'meeting:join': (meetingId: string, ack: (result: { ok: boolean; error?: string }) => void) => void;

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -6,36 +7,7 @@ export interface ReceivedMail {
   subject: string;
   /** Decoded text body. */
   text: string;
-}
-
-/** Decodes a quoted-printable body (nodemailer's default for long or non-ASCII lines). */
-function decodeQuotedPrintable(body: string): string {
-  const bytes = body
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
-  try {
-    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
-  } catch {
-    return bytes;
-  }
-}
-
-function decodeHeader(value: string): string {
-  // white space between two encoded words is not part of the text (RFC 2047)
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-  );
-}
-
-function parse(raw: string, to: string[]): ReceivedMail {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const subject = decodeHeader(/^subject: (.*)$/im.exec(headers)?.[1] ?? '');
-  const encoding = /^content-transfer-encoding: (.*)$/im.exec(headers)?.[1]?.trim().toLowerCase();
-  const body = rest.join('\n\n');
-  const text =
-    encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
-  return { to, subject, text };
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** A real SMTP server on loopback that keeps every mail it receives. */
@@ -46,12 +18,19 @@ export class MailSink {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData: (stream, session, callback) => {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        this.mails.push(parse(raw, session.envelope.rcptTo.map((r) => r.address)));
-        callback();
-      });
+      // mailparser decodes what nodemailer encodes: headers, quoted-printable, multipart with attachments
+      simpleParser(stream).then(
+        (mail) => {
+          this.mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
+          });
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
     },
   });
   port = 0;

@@ -4,7 +4,7 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { DomainEventBus } from '../../common/domain-events';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig, publicLink } from '../../config/app-config';
 import { MailService } from '../mail/mail.service';
 import { accountMails } from '../mail/templates';
 import { recordParticipation } from '../participation/participation';
@@ -55,8 +55,7 @@ export class AuthService {
   }
 
   private link(path: string, token: string): string {
-    const base = this.config.env.PUBLIC_URL ?? `http://localhost:${this.config.env.PORT}`;
-    return `${base.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+    return publicLink(this.config, `${path}?token=${encodeURIComponent(token)}`);
   }
 
   /** Same answer whether or not the address is known; a known address gets a hint mail instead. */

@@ -2,10 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+  /** Content id, for images shown inside an HTML body. */
+  cid?: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -35,9 +45,10 @@ export class MailService {
 
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.transport) {
-      this.logger.log(`Mail (not sent, no SMTP_HOST) to ${mail.to}: ${mail.subject}\n${mail.text}`);
+      const files = mail.attachments?.length ? `\n[attachments: ${mail.attachments.map((a) => a.filename).join(', ')}]` : '';
+      this.logger.log(`Mail (not sent, no SMTP_HOST) to ${mail.to}: ${mail.subject}\n${mail.text}${files}`);
       return;
     }
-    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.transport.sendMail({ from: this.from, ...mail });
   }
 }

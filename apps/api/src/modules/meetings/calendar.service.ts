@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig, publicLink } from '../../config/app-config';
 import { hashToken, newSecretToken } from '../auth/secret-tokens';
 import { loadVisibleMeeting } from './meeting-access';
 
@@ -33,9 +33,6 @@ export class CalendarService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get baseUrl(): string {
-    return (this.config.env.PUBLIC_URL ?? `http://localhost:${this.config.env.PORT}`).replace(/\/$/, '');
-  }
 
   private calendar(name: string, rows: EventRow[]): string {
     const cal: ICalCalendar = ical({
@@ -53,7 +50,7 @@ export class CalendarService {
         summary: r.cancelled_at ? `[abgesagt] ${r.title}` : r.title,
         description: r.description || undefined,
         location: [r.venue_name, r.venue_address, r.online_url].filter(Boolean).join(', ') || undefined,
-        url: `${this.baseUrl}/meetings/${r.id}`,
+        url: publicLink(this.config, `/meetings/${r.id}`),
       });
     }
     return cal.toString();
@@ -93,7 +90,7 @@ export class CalendarService {
        ON CONFLICT (person_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()`,
       [user.id, hash],
     );
-    return { url: `${this.baseUrl}/api/calendar/feeds/${token}.ics` };
+    return { url: publicLink(this.config, `/api/calendar/feeds/${token}.ics`) };
   }
 
   async revokeFeed(user: AuthUser): Promise<void> {

@@ -21,12 +21,22 @@ export const meetingMails = {
       ? {
           to,
           subject: waiting ? `Warteliste: ${title}` : `Anmeldung bestätigt: ${title}`,
-          text: `Guten Tag,\n\n${waiting ? 'Sie stehen auf der Warteliste' : 'Sie sind angemeldet'} für „${title}“ am ${berlin(startsAt, 'de')}.\nIhr Check-in-Code: ${code}\n\nAbmelden:\n${cancelLink}\n\n— Allmende`,
+          text: `Guten Tag,\n\n${waiting ? 'Sie stehen auf der Warteliste' : 'Sie sind angemeldet'} für „${title}“ am ${berlin(startsAt, 'de')}.\nIhr Check-in-Code: ${code} (als QR-Code im Anhang)\n\nAbmelden:\n${cancelLink}\n\n— Allmende`,
         }
       : {
           to,
           subject: waiting ? `Waiting list: ${title}` : `Registration confirmed: ${title}`,
-          text: `Hello,\n\n${waiting ? 'you are on the waiting list' : 'you are registered'} for "${title}" on ${berlin(startsAt, 'en')}.\nYour check-in code: ${code}\n\nCancel:\n${cancelLink}\n\n— Allmende`,
+          text: `Hello,\n\n${waiting ? 'you are on the waiting list' : 'you are registered'} for "${title}" on ${berlin(startsAt, 'en')}.\nYour check-in code: ${code} (QR code attached)\n\nCancel:\n${cancelLink}\n\n— Allmende`,
         };
+  },
+  cancelled(locale: Locale, to: string, title: string, startsAt: Date, reason: string | null): OutgoingMail {
+    return locale === 'de'
+      ? { to, subject: `Abgesagt: ${title}`, text: `Guten Tag,\n\n„${title}“ am ${berlin(startsAt, 'de')} wurde abgesagt.${reason ? `\nGrund: ${reason}` : ''}\n\nIhre Anmeldung ist damit hinfällig.\n\n— Allmende` }
+      : { to, subject: `Cancelled: ${title}`, text: `Hello,\n\n"${title}" on ${berlin(startsAt, 'en')} has been cancelled.${reason ? `\nReason: ${reason}` : ''}\n\nYour registration therefore lapses.\n\n— Allmende` };
+  },
+  documents(locale: Locale, to: string, title: string, startsAt: Date, link: string): OutgoingMail {
+    return locale === 'de'
+      ? { to, subject: `Unterlagen: ${title}`, text: `Guten Tag,\n\nanbei die Unterlagen für „${title}“ am ${berlin(startsAt, 'de')}.\nZum Treffen: ${link}\n\n— Allmende` }
+      : { to, subject: `Documents: ${title}`, text: `Hello,\n\nattached are the documents for "${title}" on ${berlin(startsAt, 'en')}.\nThe meeting: ${link}\n\n— Allmende` };
   },
 };

@@ -1,12 +1,32 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { AgendaItemDto, CheckInListEntryDto, DecisionDto, MeetingDetailDto, MeetingPage, PollDto, RegistrationResponse } from '@allmende/contracts';
+import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  DOCUMENT_MAX_BYTES,
+  type AgendaItemDto,
+  type CheckInListEntryDto,
+  type DecisionDto,
+  type MeetingDetailDto,
+  type MeetingDocumentDto,
+  type MeetingPage,
+  type PollDto,
+  type RegistrationResponse,
+  type SmallGroupDto,
+} from '@allmende/contracts';
 import type { Response } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { CalendarService } from './calendar.service';
+import { DocumentsService, type UploadedDocument } from './documents.service';
+import { SmallGroupsService } from './small-groups.service';
 import {
+  CancelMeetingDto,
   CastDotsDto,
+  CreateSmallGroupDto,
+  DistributeSmallGroupsDto,
+  SaveSmallGroupDto,
+  SetSmallGroupMembersDto,
+  UploadDocumentDto,
   CheckInDto,
   CheckInListQuery,
   ClosePollDto,
@@ -34,6 +54,8 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly polls: PollsService,
     private readonly calendar: CalendarService,
+    private readonly documents: DocumentsService,
+    private readonly smallGroups: SmallGroupsService,
   ) {}
 
   @Public()
@@ -62,6 +84,14 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Edit a meeting (who runs it)' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveMeetingDto, @CurrentUser() user: AuthUser): Promise<MeetingDetailDto> {
     return this.meetings.update(id, dto, user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Call the meeting off; registered and waiting persons are mailed (who runs the meeting)' })
+  cancelMeeting(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelMeetingDto, @CurrentUser() user: AuthUser): Promise<MeetingDetailDto> {
+    return this.meetings.cancelMeeting(id, dto.reason ?? null, user);
   }
 
   @ApiBearerAuth()
@@ -148,6 +178,107 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Record a decision (who runs the meeting)' })
   addDecision(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDecisionDto, @CurrentUser() user: AuthUser): Promise<DecisionDto> {
     return this.meetings.addDecision(id, dto, user);
+  }
+
+  @Public()
+  @Get(':id/documents')
+  @ApiOperation({ summary: 'Documents of the meeting and its agenda items' })
+  listDocuments(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser | undefined): Promise<MeetingDocumentDto[]> {
+    return this.documents.list(id, user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/documents')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, agendaItemId: { type: 'string', format: 'uuid' } } } })
+  @ApiOperation({ summary: `Attach a PDF or office file of at most ${DOCUMENT_MAX_BYTES} bytes (who runs the meeting)` })
+  // utf8: file names with umlauts arrive as sent
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 5 }, defParamCharset: 'utf8' }))
+  uploadDocument(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: UploadedDocument | undefined,
+    @Body() dto: UploadDocumentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MeetingDocumentDto> {
+    return this.documents.upload(id, file, dto.agendaItemId ?? null, user);
+  }
+
+  @Public()
+  @Get(':id/documents/:documentId')
+  @ApiOperation({ summary: 'Download a document' })
+  async downloadDocument(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @CurrentUser() user: AuthUser | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const doc = await this.documents.download(id, documentId, user);
+    res.attachment(doc.filename);
+    res.setHeader('content-type', doc.contentType);
+    res.setHeader('cache-control', 'private, no-store');
+    res.send(doc.content);
+  }
+
+  @ApiBearerAuth()
+  @Delete(':id/documents/:documentId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove a document (who runs the meeting)' })
+  deleteDocument(@Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.documents.remove(id, documentId, user);
+  }
+
+  @ApiBearerAuth()
+  @Get(':id/small-groups')
+  @ApiOperation({ summary: 'Small groups (Kleingruppen) of the meeting with members and notes' })
+  listSmallGroups(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<SmallGroupDto[]> {
+    return this.smallGroups.list(id, user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/small-groups')
+  @ApiOperation({ summary: 'Form a small group (who runs the meeting)' })
+  createSmallGroup(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateSmallGroupDto, @CurrentUser() user: AuthUser): Promise<SmallGroupDto[]> {
+    return this.smallGroups.create(id, dto.name, user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/small-groups/distribute')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Spread the checked-in attendees without a small group over N groups (who runs the meeting)' })
+  distributeSmallGroups(@Param('id', ParseUUIDPipe) id: string, @Body() dto: DistributeSmallGroupsDto, @CurrentUser() user: AuthUser): Promise<SmallGroupDto[]> {
+    return this.smallGroups.distribute(id, dto.count, user);
+  }
+
+  @ApiBearerAuth()
+  @Put(':id/small-groups/:groupId')
+  @ApiOperation({ summary: 'Rename a small group (who runs the meeting) or edit its note (also its members)' })
+  updateSmallGroup(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('groupId', ParseUUIDPipe) groupId: string,
+    @Body() dto: SaveSmallGroupDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SmallGroupDto[]> {
+    return this.smallGroups.update(id, groupId, dto, user);
+  }
+
+  @ApiBearerAuth()
+  @Delete(':id/small-groups/:groupId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Dissolve a small group (who runs the meeting)' })
+  deleteSmallGroup(@Param('id', ParseUUIDPipe) id: string, @Param('groupId', ParseUUIDPipe) groupId: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.smallGroups.remove(id, groupId, user);
+  }
+
+  @ApiBearerAuth()
+  @Put(':id/small-groups/:groupId/members')
+  @ApiOperation({ summary: 'Set who is in a small group; they leave any other small group of the meeting (who runs the meeting)' })
+  setSmallGroupMembers(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('groupId', ParseUUIDPipe) groupId: string,
+    @Body() dto: SetSmallGroupMembersDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SmallGroupDto[]> {
+    return this.smallGroups.setMembers(id, groupId, dto.registrationIds, user);
   }
 
   @Public()

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DOCUMENTS_MAIL_DAYS_BEFORE } from '@allmende/contracts';
 import type {
   AgendaItemDto,
   CheckInListEntryDto,
@@ -16,14 +17,16 @@ import type {
   SaveMeetingRequest,
 } from '@allmende/contracts';
 import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { DomainEventBus } from '../../common/domain-events';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig, publicLink } from '../../config/app-config';
 import { hashToken, newSecretToken } from '../auth/secret-tokens';
 import { MailService, OutgoingMail } from '../mail/mail.service';
 import { recordParticipation } from '../participation/participation';
+import { DocumentsService } from './documents.service';
 import { canRunMeeting, loadVisibleMeeting, MeetingRow, requireRunner, visibleTo } from './meeting-access';
 import { meetingMails } from './meeting-mails';
 
@@ -34,6 +37,8 @@ export const MeetingErrors = {
   GuestsOnlyForConferences: 'GUESTS_ONLY_FOR_CONFERENCES',
   UnknownCode: 'UNKNOWN_CHECK_IN_CODE',
   InvalidTimes: 'INVALID_MEETING_TIMES',
+  AlreadyCancelled: 'MEETING_CANCELLED',
+  Over: 'MEETING_OVER',
 } as const;
 
 interface SummaryRow {
@@ -55,6 +60,7 @@ interface SummaryRow {
   registration_deadline: Date | null;
   visibility: MeetingSummaryDto['visibility'];
   cancelled_at: Date | null;
+  cancel_reason: string | null;
   my_status: RegistrationStatus | null;
   my_position: string | null;
   my_code: string | null;
@@ -105,16 +111,17 @@ const newCheckInCode = () => randomBytes(6).toString('base64url').toUpperCase().
 
 @Injectable()
 export class MeetingsService {
+  private readonly logger = new Logger('Meetings');
   constructor(
     private readonly ds: DataSource,
     private readonly mail: MailService,
     private readonly events: DomainEventBus,
+    private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private link(path: string): string {
-    const base = this.config.env.PUBLIC_URL ?? `http://localhost:${this.config.env.PORT}`;
-    return `${base.replace(/\/$/, '')}${path}`;
+    return publicLink(this.config, path);
   }
 
   /** One statement per page. */
@@ -153,6 +160,9 @@ export class MeetingsService {
       decisions: await this.decisions(id),
       myCheckInCode: row.my_status === 'registered' ? row.my_code : null,
       myCheckedIn: !!row.my_checked_in,
+      cancelReason: row.cancel_reason,
+      documents: await this.documents.listFor(id),
+      documentsMailDueAt: new Date(new Date(row.starts_at).getTime() - DOCUMENTS_MAIL_DAYS_BEFORE * 86_400_000).toISOString(),
       permissions: {
         canManage: await canRunMeeting(this.ds, meeting, user),
         canRegister: !!user && this.registrationOpen(meeting) === null && !summary.myStatus,
@@ -292,8 +302,31 @@ export class MeetingsService {
     return mails;
   }
 
+  /** Sends mails after the change committed; a mail that fails is logged, the change stands. */
   private async sendAll(mails: OutgoingMail[]): Promise<void> {
-    for (const mail of mails) await this.mail.send(mail);
+    for (const mail of mails) {
+      await this.mail.send(mail).catch((err) => this.logger.error({ err, subject: mail.subject }, 'A meeting mail could not be sent'));
+    }
+  }
+
+  /** Calls the meeting off: registration closes, everybody registered or waiting is mailed. */
+  async cancelMeeting(id: string, reason: string | null, user: AuthUser): Promise<MeetingDetailDto> {
+    const mails = await this.ds.transaction(async (em) => {
+      const m = await loadVisibleMeeting(em, id, user, true);
+      await requireRunner(em, m, user);
+      if (m.cancelled_at) throw DomainError.conflict('The meeting was already cancelled', MeetingErrors.AlreadyCancelled);
+      if (new Date(m.ends_at) < new Date()) throw DomainError.conflict('The meeting is over', MeetingErrors.Over);
+      await em.query(`UPDATE meeting SET cancelled_at = now(), cancel_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+      const people: { email: string | null; locale: 'de' | 'en' }[] = await em.query(
+        `SELECT coalesce(p.email, r.guest_email) AS email, coalesce(p.locale, r.guest_locale, 'de') AS locale
+           FROM meeting_registration r LEFT JOIN person p ON p.id = r.person_id AND p.deleted_at IS NULL
+          WHERE r.meeting_id = $1 AND r.status IN ('registered','waitlisted')`,
+        [id],
+      );
+      return people.filter((p) => p.email).map((p) => meetingMails.cancelled(p.locale, p.email as string, m.title, new Date(m.starts_at), reason));
+    });
+    await this.sendAll(mails);
+    return this.get(id, user);
   }
 
   /** Outsiders register for public conferences; the registration counts once the e-mail is confirmed. */
@@ -335,9 +368,11 @@ export class MeetingsService {
       );
       const result = (await this.statusOf(em, m.id, `id = $2`, r.id)) as RegistrationResponse;
       const mail = meetingMails.guestConfirmed(row.guest_locale ?? 'de', row.guest_email, m.title, new Date(m.starts_at), status, this.link(`/meetings/${m.id}/cancel?token=${cancel.token}`), row.check_in_code);
-      return { result: { ...result, meetingId: m.id }, mail };
+      return { result: { ...result, meetingId: m.id }, mail: { ...mail, checkInCode: row.check_in_code as string } };
     });
-    await this.mail.send(mail);
+    // the QR code of the check-in code, for the phone or the printout at the door
+    const qr = await QRCode.toBuffer(mail.checkInCode, { type: 'png', width: 320, margin: 2 });
+    await this.mail.send({ ...mail, attachments: [{ filename: `check-in-${mail.checkInCode}.png`, contentType: 'image/png', content: qr }] });
     return result;
   }
 

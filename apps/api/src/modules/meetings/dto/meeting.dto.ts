@@ -4,7 +4,11 @@ import {
   MEETING_KINDS,
   MEETING_VISIBILITIES,
   PARTICIPATION_LEVELS,
+  type CancelMeetingRequest,
   type CastDotsRequest,
+  type DistributeSmallGroupsRequest,
+  type SaveSmallGroupRequest,
+  type SetSmallGroupMembersRequest,
   type CheckInRequest,
   type ClosePollRequest,
   type DecisionMethod,
@@ -133,4 +137,31 @@ class PollDecisionDto {
 
 export class ClosePollDto implements ClosePollRequest {
   @ApiPropertyOptional({ type: PollDecisionDto, nullable: true }) @IsOptional() @nullable() @ValidateNested() @Type(() => PollDecisionDto) decision?: PollDecisionDto | null;
+}
+
+export class CancelMeetingDto implements CancelMeetingRequest {
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(emptyToNull) @nullable() @IsString() @MaxLength(1000) reason?: string | null;
+}
+
+/** The form fields beside the file of a document upload. */
+export class UploadDocumentDto {
+  @ApiPropertyOptional({ description: 'Attach to this agenda item instead of the whole meeting' })
+  @IsOptional() @Transform(emptyToNull) @nullable() @IsUUID() agendaItemId?: string | null;
+}
+
+export class CreateSmallGroupDto {
+  @ApiProperty() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name!: string;
+}
+
+export class SaveSmallGroupDto implements SaveSmallGroupRequest {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) note?: string;
+}
+
+export class SetSmallGroupMembersDto implements SetSmallGroupMembersRequest {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) registrationIds!: string[];
+}
+
+export class DistributeSmallGroupsDto implements DistributeSmallGroupsRequest {
+  @ApiProperty() @IsInt() @Min(1) @Max(50) count!: number;
 }

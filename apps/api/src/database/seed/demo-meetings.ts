@@ -36,3 +36,46 @@ export const DEMO_GROUP_SESSIONS: [string, number][] = [
   ['Gründungsnetzwerk nachhaltig', 13],
   ['Reallabor Maschinenring Handwerk', 20],
 ];
+
+/** Small groups (Kleingruppen) of plenaries: [series number, [name, note][]]. */
+export const DEMO_SMALL_GROUPS: [number, [string, string][]][] = [
+  [1, [
+    ['Handwerk', 'Nachwuchs und Digitalisierung sind die drängendsten Themen; gemeinsame Werkstatt denkbar.'],
+    ['Handel', 'Leerstand in der Innenstadt, Lieferdienst lokaler Händler als Idee.'],
+    ['Gründungen', 'Gründende finden schwer Räume und Netzwerke; Patenschaften vorgeschlagen.'],
+  ]],
+  [5, [
+    ['Maßnahmen Handwerk', 'Maschinenring verstetigen; Ausbildungsbörse mit der Kreishandwerkerschaft.'],
+    ['Maßnahmen Innenstadt', 'Zwischennutzung leerer Ladenlokale, Schaufenster-Galerie.'],
+    ['Maßnahmen Gründung', 'Gründungsstammtisch monatlich; Leerstand als Gründungsort prüfen.'],
+  ]],
+];
+
+/** Documents of upcoming meetings: [which meeting, file name, title, lines]. */
+export const DEMO_DOCUMENTS: ['conference' | 'next-plenary', string, string, string[]][] = [
+  ['conference', 'Programm Fachtagung.pdf', 'Programm der Fachtagung', ['08:30 Ankommen', '09:00 Begrüßung', '09:30 Ergebnisse der Wirtschaftsallianz', '11:00 Foren', '13:30 Abschluss']],
+  ['next-plenary', 'Entscheidungsvorlage Zukunftsplan.pdf', 'Entscheidungsvorlage', ['Fortschreibung des Zukunftsplans', 'Maßnahmen zur Abstimmung per Punktabfrage']],
+];
+
+/** A small, valid one-page PDF with a title and lines (Helvetica; Latin-1 text). */
+export function demoPdf(title: string, lines: string[]): Buffer {
+  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const text = [`BT /F1 18 Tf 56 780 Td (${esc(title)}) Tj ET`, ...lines.map((l, i) => `BT /F1 12 Tf 56 ${740 - i * 20} Td (${esc(l)}) Tj ET`)].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_DEMO_MEMBERSHIP, DEMO_CHARTER, DEMO_MEMBERSHIPS } from './demo-accounts';
 import { DEMO_ACTION_FIELDS, DEMO_ORGANISATIONS, DEMO_PERSONS } from './demo-data';
 import { DEMO_GROUPS } from './demo-groups';
-import { DEMO_CONFERENCE, DEMO_GROUP_SESSIONS, DEMO_PLENARIES } from './demo-meetings';
+import { DEMO_CONFERENCE, DEMO_DOCUMENTS, DEMO_GROUP_SESSIONS, DEMO_PLENARIES, DEMO_SMALL_GROUPS, demoPdf } from './demo-meetings';
 
 interface SeedStep {
   key: string;
@@ -19,6 +19,7 @@ const STEPS: SeedStep[] = [
   { key: 'demo-accounts-v1', run: insertAccountsData },
   { key: 'demo-groups-v1', run: insertGroupsData },
   { key: 'demo-meetings-v1', run: insertMeetingsData },
+  { key: 'demo-meetings-v2', run: insertSmallGroupsAndDocuments },
 ];
 
 /** Loads the demo steps not loaded yet; returns whether anything was loaded. */
@@ -253,6 +254,40 @@ async function insertMeetingsData(em: EntityManager): Promise<void> {
              $4, date_trunc('day', now()) + make_interval(days => $3 - 7), 'public', $5)`,
     [DEMO_CONFERENCE.title, DEMO_CONFERENCE.description, DEMO_CONFERENCE.daysAhead, DEMO_CONFERENCE.capacity, office?.id ?? null],
   );
+}
+
+/** Small groups with notes in past plenaries; documents for the next plenary and the conference. */
+async function insertSmallGroupsAndDocuments(em: EntityManager): Promise<void> {
+  for (const [number, groups] of DEMO_SMALL_GROUPS) {
+    const [m] = await em.query(`SELECT id, starts_at FROM meeting WHERE kind = 'plenary' AND series_number = $1`, [number]);
+    if (!m) continue;
+    const attendees: { id: string }[] = await em.query(
+      `SELECT id FROM meeting_registration WHERE meeting_id = $1 AND checked_in_at IS NOT NULL ORDER BY seq`,
+      [m.id],
+    );
+    for (const [i, [name, note]] of groups.entries()) {
+      const [g] = await em.query(
+        `INSERT INTO small_group (meeting_id, name, position, note, note_updated_at) VALUES ($1,$2,$3,$4, $5::timestamptz + interval '90 minutes') RETURNING id`,
+        [m.id, name, i + 1, note, m.starts_at],
+      );
+      const members = attendees.filter((_, k) => k % groups.length === i).map((a) => a.id);
+      await em.query(`INSERT INTO small_group_member (small_group_id, meeting_id, registration_id) SELECT $1, $2, unnest($3::uuid[])`, [g.id, m.id, members]);
+    }
+  }
+  const [office] = await em.query(`SELECT id FROM person WHERE email = 'office@allmende.example'`);
+  for (const [which, filename, title, lines] of DEMO_DOCUMENTS) {
+    const [m] = await em.query(
+      which === 'conference'
+        ? `SELECT id FROM meeting WHERE kind = 'conference' ORDER BY starts_at DESC LIMIT 1`
+        : `SELECT id FROM meeting WHERE kind = 'plenary' ORDER BY series_number DESC LIMIT 1`,
+    );
+    if (!m) continue;
+    const pdf = demoPdf(title, lines);
+    await em.query(
+      `INSERT INTO meeting_document (meeting_id, filename, content_type, size_bytes, content, uploaded_by) VALUES ($1,$2,'application/pdf',$3,$4,$5)`,
+      [m.id, filename, pdf.length, pdf, office?.id ?? null],
+    );
+  }
 }
 
 function hostName(key: string): string {

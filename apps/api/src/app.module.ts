@@ -19,6 +19,7 @@ import { MembershipModule } from './modules/membership/membership.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
+import { BoardsModule } from './modules/boards/boards.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -63,6 +64,7 @@ export class AppModule {
         OrganisationsModule,
         WorkingGroupsModule,
         MeetingsModule,
+        BoardsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

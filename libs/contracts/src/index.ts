@@ -7,3 +7,4 @@ export * from './lib/accounts';
 export * from './lib/realtime';
 export * from './lib/working-groups';
 export * from './lib/meetings';
+export * from './lib/boards';

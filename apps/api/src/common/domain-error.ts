@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly status: HttpStatus,
     message: string,
     readonly details?: unknown,
+    /** More fields for the error body, e.g. the current state on a version conflict. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 /** Domain events, emitted by services after their transaction committed. */
-import type { PollDto } from '@allmende/contracts';
+import type { BoardChangesPayload, PollDto } from '@allmende/contracts';
 
 export interface DomainEvents {
   'sessions.revoked': { sessionIds: string[] };
   'poll.updated': { poll: Omit<PollDto, 'myDots'> };
   'meeting.checked_in': { meetingId: string; count: number };
   'meeting.small_groups_changed': { meetingId: string };
+  'board.changes': { payload: BoardChangesPayload };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

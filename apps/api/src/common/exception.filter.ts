@@ -44,7 +44,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const body: ApiErrorBody = { statusCode: exception.status, code: exception.code, message: exception.message, requestId };
       if (exception.details) body.details = exception.details as ValidationIssue[];
-      return body;
+      return exception.extra ? { ...exception.extra, ...body } : body;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

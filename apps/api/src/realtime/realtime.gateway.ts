@@ -6,6 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../common/auth/auth-user';
 import { DomainEventBus } from '../common/domain-events';
 import { AccessTokensService, isUuid } from '../modules/auth/access-tokens.service';
+import { boardAccess } from '../modules/boards/board-access';
 import { canRunMeeting, loadVisibleMeeting } from '../modules/meetings/meeting-access';
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
@@ -14,6 +15,7 @@ export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Recor
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const personRoom = (personId: string) => `person:${personId}`;
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+export const boardRoom = (boardId: string) => `board:${boardId}`;
 
 /**
  * The one authenticated socket.io namespace. The handshake reuses the HTTP token
@@ -36,6 +38,9 @@ export class RealtimeGateway implements OnGatewayInit {
     });
     events.on('meeting.checked_in', (payload) => {
       this.server?.to(meetingRoom(payload.meetingId)).emit('meeting:checked-in', payload);
+    });
+    events.on('board.changes', ({ payload }) => {
+      this.server?.to(boardRoom(payload.boardId)).emit('board:changes', payload);
     });
     events.on('meeting.small_groups_changed', (payload) => {
       this.server?.to(meetingRoom(payload.meetingId)).emit('meeting:small-groups', payload);
@@ -84,6 +89,25 @@ export class RealtimeGateway implements OnGatewayInit {
   @SubscribeMessage('meeting:leave')
   async leaveMeeting(@ConnectedSocket() client: AppSocket, @MessageBody() meetingId: unknown): Promise<void> {
     if (isUuid(meetingId)) await client.leave(meetingRoom(meetingId));
+  }
+
+  /** Joins a board's room: those who may edit the board (its group's members, the office). */
+  @SubscribeMessage('board:join')
+  async joinBoard(@ConnectedSocket() client: AppSocket, @MessageBody() boardId: unknown): Promise<{ ok: boolean; error?: string }> {
+    if (!isUuid(boardId)) return { ok: false, error: 'VALIDATION_FAILED' };
+    try {
+      const access = await boardAccess(this.ds, boardId, client.data.user);
+      if (!access.canEdit) return { ok: false, error: 'FORBIDDEN' };
+    } catch {
+      return { ok: false, error: 'NOT_FOUND' };
+    }
+    await client.join(boardRoom(boardId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('board:leave')
+  async leaveBoard(@ConnectedSocket() client: AppSocket, @MessageBody() boardId: unknown): Promise<void> {
+    if (isUuid(boardId)) await client.leave(boardRoom(boardId));
   }
 
   endSessions(sessionIds: string[], reason: string): void {

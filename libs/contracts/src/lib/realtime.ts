@@ -1,14 +1,15 @@
 /** socket.io: one authenticated namespace `/`, path `/socket.io`; token in `handshake.auth.token`. */
 export const SOCKET_PATH = '/socket.io';
 
+import type { BoardClientEvents, BoardServerEvents } from './boards';
 import type { MeetingClientEvents, MeetingServerEvents } from './meetings';
 
-export interface ServerToClientEvents extends MeetingServerEvents {
+export interface ServerToClientEvents extends MeetingServerEvents, BoardServerEvents {
   /** The session behind this socket ended (logout, password change, deletion); the socket closes next. */
   'session:ended': (payload: { reason: string }) => void;
 }
 
-export interface ClientToServerEvents extends MeetingClientEvents {
+export interface ClientToServerEvents extends MeetingClientEvents, BoardClientEvents {
   /** Who am I, as the server sees this socket. */
   'session:whoami': (ack: (payload: { personId: string; roles: string[] }) => void) => void;
 }

@@ -1,7 +1,9 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
+import { keyBetween } from '../../modules/boards/fractional-key';
 import { DEFAULT_DEMO_MEMBERSHIP, DEMO_CHARTER, DEMO_MEMBERSHIPS } from './demo-accounts';
 import { DEMO_ACTION_FIELDS, DEMO_ORGANISATIONS, DEMO_PERSONS } from './demo-data';
+import { DEMO_ALLIANCE_CARDS, DEMO_GROUP_CARDS, DEMO_STRATEGIC_GOALS, type DemoCard } from './demo-boards';
 import { DEMO_GROUPS } from './demo-groups';
 import { DEMO_CONFERENCE, DEMO_DOCUMENTS, DEMO_GROUP_SESSIONS, DEMO_PLENARIES, DEMO_SMALL_GROUPS, demoPdf } from './demo-meetings';
 
@@ -20,6 +22,7 @@ const STEPS: SeedStep[] = [
   { key: 'demo-groups-v1', run: insertGroupsData },
   { key: 'demo-meetings-v1', run: insertMeetingsData },
   { key: 'demo-meetings-v2', run: insertSmallGroupsAndDocuments },
+  { key: 'demo-boards-v1', run: insertBoardsData },
 ];
 
 /** Loads the demo steps not loaded yet; returns whether anything was loaded. */
@@ -287,6 +290,63 @@ async function insertSmallGroupsAndDocuments(em: EntityManager): Promise<void> {
       `INSERT INTO meeting_document (meeting_id, filename, content_type, size_bytes, content, uploaded_by) VALUES ($1,$2,'application/pdf',$3,$4,$5)`,
       [m.id, filename, pdf.length, pdf, office?.id ?? null],
     );
+  }
+}
+
+/** Strategic goals, the alliance board with the joint strategy's measures and labs, cards on the group boards (boards issue). */
+async function insertBoardsData(em: EntityManager): Promise<void> {
+  // groups created by the seed (not through the API) get their boards here
+  await em.query(`INSERT INTO board (kind, group_id, title) SELECT 'group', g.id, g.name FROM working_group g ON CONFLICT (group_id) DO NOTHING`);
+  const goalIds: string[] = [];
+  for (const [i, [number, title, field]] of DEMO_STRATEGIC_GOALS.entries()) {
+    const [g] = await em.query(
+      `INSERT INTO strategic_goal (goal_number, title, action_field_id, position) VALUES ($1, $2, (SELECT id FROM action_field WHERE slug = $3), $4) RETURNING id`,
+      [number, title, field, i + 1],
+    );
+    goalIds.push(g.id);
+  }
+  const [alliance] = await em.query(`SELECT id FROM board WHERE kind = 'alliance'`);
+  await insertDemoCards(em, alliance.id, DEMO_ALLIANCE_CARDS, goalIds);
+  for (const [groupName, cards] of DEMO_GROUP_CARDS) {
+    const [board] = await em.query(`SELECT b.id FROM board b JOIN working_group g ON g.id = b.group_id WHERE g.name = $1`, [groupName]);
+    if (board) await insertDemoCards(em, board.id, cards, goalIds);
+  }
+}
+
+async function insertDemoCards(em: EntityManager, boardId: string, cards: DemoCard[], goalIds: string[]): Promise<void> {
+  const [office] = await em.query(`SELECT id FROM person WHERE email = 'office@allmende.example'`);
+  const last = new Map<string, string | null>();
+  for (const c of cards) {
+    const rank = keyBetween(last.get(c.stage) ?? null, null);
+    last.set(c.stage, rank);
+    const checklist = (c.checklist ?? []).map(([text, done], i) => ({ id: `c${i + 1}`, text, done }));
+    const [row] = await em.query(
+      `INSERT INTO card (board_id, stage, rank, title, description, action_field_id, strategic_goal_id, responsibility, due_date, labels, checklist, lab, public,
+                         decision_id, created_by, created_at, updated_at)
+       VALUES ($1,$2,$3,$4,$5,(SELECT id FROM action_field WHERE slug = $6),$7,$8,
+               CASE WHEN $9::int IS NULL THEN NULL ELSE current_date + $9::int END,$10,$11,$12,$13,
+               (SELECT id FROM decision WHERE text = $14 LIMIT 1),$15, now() - interval '200 days', now() - interval '20 days')
+       RETURNING id`,
+      [
+        boardId, c.stage, rank, c.title, c.description, c.field ?? null, c.goal === undefined ? null : goalIds[c.goal], c.responsibility ?? null,
+        c.dueInDays ?? null, c.labels ?? [], JSON.stringify(checklist), c.lab ? JSON.stringify(c.lab) : null, c.public ?? false, c.decision ?? null, office?.id ?? null,
+      ],
+    );
+    await em.query(
+      `INSERT INTO card_organisation (card_id, organisation_id) SELECT $1, o.id FROM organisation o WHERE o.name = ANY($2::text[])`,
+      [row.id, (c.organisations ?? []).map((key) => DEMO_ORGANISATIONS.find((o) => o.key === key)?.name ?? key)],
+    );
+    await em.query(
+      `INSERT INTO card_person (card_id, person_id) SELECT $1, p.id FROM person p WHERE split_part(p.email, '@', 1) = ANY($2::text[])`,
+      [row.id, c.persons ?? []],
+    );
+    // the history starts with the card's creation and, past the idea, its move to the stage it is in
+    await em.query(`INSERT INTO card_event (card_id, person_id, kind, data, at) VALUES ($1,$2,'created','{"stage":"idea"}', now() - interval '200 days')`, [row.id, office?.id ?? null]);
+    if (c.stage !== 'idea') {
+      await em.query(`INSERT INTO card_event (card_id, person_id, kind, data, at) VALUES ($1,$2,'moved',$3, now() - interval '20 days')`, [
+        row.id, office?.id ?? null, JSON.stringify({ from: 'idea', to: c.stage }),
+      ]);
+    }
   }
 }
 

@@ -17,7 +17,8 @@ import type { Response } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { CalendarService } from './calendar.service';
-import { DocumentsService, type UploadedDocument } from './documents.service';
+import { DOCUMENT_UPLOAD, type UploadedDocument } from '../../common/uploads';
+import { DocumentsService } from './documents.service';
 import { SmallGroupsService } from './small-groups.service';
 import {
   CancelMeetingDto,
@@ -192,8 +193,7 @@ export class MeetingsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, agendaItemId: { type: 'string', format: 'uuid' } } } })
   @ApiOperation({ summary: `Attach a PDF or office file of at most ${DOCUMENT_MAX_BYTES} bytes (who runs the meeting)` })
-  // utf8: file names with umlauts arrive as sent
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 5 }, defParamCharset: 'utf8' }))
+  @UseInterceptors(FileInterceptor('file', DOCUMENT_UPLOAD))
   uploadDocument(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: UploadedDocument | undefined,

@@ -16,7 +16,11 @@ export type ParticipationKind =
   | 'group_role_changed'
   | 'meeting_registered'
   | 'meeting_attended'
-  | 'poll_voted';
+  | 'poll_voted'
+  | 'card_created'
+  | 'card_moved'
+  | 'card_edited'
+  | 'responsibility_taken';
 
 export interface ParticipationInput {
   personId: string;

@@ -223,6 +223,8 @@ export class WorkingGroupsService {
         `INSERT INTO working_group_transition (group_id, from_state, to_state, reason, actor_id) VALUES ($1, NULL, 'proposed', 'proposed', $2)`,
         [g.id, user.id],
       );
+      // every group has its board from the start
+      await em.query(`INSERT INTO board (kind, group_id, title) VALUES ('group', $1, $2)`, [g.id, req.name]);
       await em.query(
         `INSERT INTO group_membership (group_id, person_id, role, status, joined_at) VALUES ($1,$2,'lead','member',now())`,
         [g.id, user.id],

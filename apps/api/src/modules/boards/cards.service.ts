@@ -25,6 +25,14 @@ export const CardErrors = {
   UnknownReference: 'UNKNOWN_REFERENCE',
 } as const;
 
+/**
+ * A key between two neighbours plus one random digit: two people dropping cards into
+ * the same gap at the same moment almost never compute the same key (the digit keeps
+ * the order, see fractional-key.ts); when they do, the unique index refuses one and it is retried.
+ */
+const rankBetween = (lower: string | null, upper: string | null) => keyBetween(lower, upper) + jitter();
+const jitter = () => '123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 61)];
+
 /** Tries again when a concurrent write took the same place in the column (unique rank). */
 async function retryOnRankClash<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -137,7 +145,7 @@ export class CardsService {
                              checklist, lab, public, decision_id, created_by)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id, board_id`,
           [
-            boardId, stage, keyBetween(last, null), req.title, req.description ?? '', req.actionFieldId ?? null, req.strategicGoalId ?? null,
+            boardId, stage, rankBetween(last, null), req.title, req.description ?? '', req.actionFieldId ?? null, req.strategicGoalId ?? null,
             req.responsibility ?? null, req.dueDate ?? null, [...new Set(req.labels ?? [])], JSON.stringify(req.checklist ?? []),
             req.lab ? JSON.stringify(fullLab(req.lab)) : null, req.public ?? false, req.decisionId ?? null, user.id,
           ],
@@ -209,16 +217,16 @@ export class CardsService {
         const [lower, upper] =
           n.after_rank !== null ? [n.after_rank, n.next_after] : n.before_rank !== null ? [n.prev_before, n.before_rank] : [n.last, null];
         await em.query(`UPDATE card SET stage = $2, rank = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-          cardId, req.stage, keyBetween(lower, upper),
+          cardId, req.stage, rankBetween(lower, upper),
         ]);
         const data = { from: card.stage, to: req.stage as CardStage };
         await this.writeHistory(em, cardId, user, 'moved', data);
         await this.participation(em, user, 'card_moved', card, data);
-        return { card: await loadBoardCard(em, cardId, access.readAll), access };
+        return loadCard(em, cardId, access.readAll, access.canEdit);
       }),
     );
-    this.changes.changed(result.card);
-    return loadCard(this.ds, cardId, result.access.readAll, result.access.canEdit);
+    this.changes.changed(stripForBoard(result));
+    return result;
   }
 
   async remove(cardId: string, user: AuthUser): Promise<void> {

@@ -36,10 +36,31 @@ describe('keyBetween', () => {
     const high = 'W';
     for (let n = 0; n < 100; n++) low = keyBetween(low, high);
     expect(low.length).toBeLessThan(110);
+    // appending and prepending (moves to the end or the top of a column) stay short
+    let last = keyBetween(null, null);
+    let first = last;
+    for (let n = 0; n < 1000; n++) {
+      last = keyBetween(last, null);
+      first = keyBetween(null, first);
+    }
+    expect(last.length).toBeLessThanOrEqual(18);
+    expect(first.length).toBeLessThanOrEqual(40);
   });
 
   it('refuses keys out of order', () => {
     expect(() => keyBetween('B', 'A')).toThrow();
     expect(() => keyBetween('A', 'A')).toThrow();
+  });
+});
+
+describe('keyBetween with a jitter digit', () => {
+  it('stays between the same neighbours', () => {
+    for (const [a, b] of [['A', 'B'], ['V', null], [null, 'V'], ['A', 'A1'], ['z', null], [null, '1']] as [string | null, string | null][]) {
+      for (const digit of ['1', 'V', 'z']) {
+        const k = keyBetween(a, b) + digit;
+        if (a !== null) expect(a < k).toBe(true);
+        if (b !== null) expect(k < b).toBe(true);
+      }
+    }
   });
 });

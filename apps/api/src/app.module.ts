@@ -20,6 +20,8 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { BoardsModule } from './modules/boards/boards.module';
+import { DiscussionModule } from './modules/discussion/discussion.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -65,6 +67,8 @@ export class AppModule {
         WorkingGroupsModule,
         MeetingsModule,
         BoardsModule,
+        NotificationsModule,
+        DiscussionModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -41,7 +41,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(cookieParser());
   if (config.env.SQL_STATEMENT_HEADER) app.use(countSqlStatements);
   app.useGlobalPipes(createValidationPipe());
-  app.useWebSocketAdapter(new RealtimeAdapter(app, config));
+  const realtime = new RealtimeAdapter(app, config);
+  // with REDIS_URL, socket.io events reach the sockets of every API instance
+  if (config.env.REDIS_URL) await realtime.connectRedis(config.env.REDIS_URL);
+  app.useWebSocketAdapter(realtime);
 
   const openApi = new DocumentBuilder()
     .setTitle('Allmende API')

@@ -8,3 +8,4 @@ export * from './lib/realtime';
 export * from './lib/working-groups';
 export * from './lib/meetings';
 export * from './lib/boards';
+export * from './lib/discussion';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 /** Domain events, emitted by services after their transaction committed. */
-import type { BoardChangesPayload, PollDto } from '@allmende/contracts';
+import type { BoardChangesPayload, MessageDto, NotificationDto, PollDto } from '@allmende/contracts';
 
 export interface DomainEvents {
   'sessions.revoked': { sessionIds: string[] };
@@ -9,6 +9,10 @@ export interface DomainEvents {
   'meeting.checked_in': { meetingId: string; count: number };
   'meeting.small_groups_changed': { meetingId: string };
   'board.changes': { payload: BoardChangesPayload };
+  /** A message was posted (`updated` false) or changed; the payload is the readers' view. */
+  'thread.message': { message: MessageDto; updated: boolean };
+  'thread.locked': { threadId: string; locked: boolean; reason: string | null };
+  'notification.created': { personId: string; notification: NotificationDto; unread: number };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

@@ -1,8 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { SOCKET_PATH } from '@allmende/contracts';
 import type { IncomingMessage } from 'node:http';
-import type { ServerOptions } from 'socket.io';
+import type { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '../config/app-config';
 
 /** Origins a browser may open a socket from: the public URL, CORS_ORIGINS, and the app's own host. */
@@ -25,6 +27,8 @@ export function allowedOrigin(origin: string | undefined, host: string | undefin
  * does not stop cross-site WebSocket hijacking, `allowRequest` does.
  */
 export class RealtimeAdapter extends IoAdapter {
+  private redis: { adapter: ReturnType<typeof createAdapter>; clients: ReturnType<typeof createClient>[] } | null = null;
+
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
@@ -32,8 +36,23 @@ export class RealtimeAdapter extends IoAdapter {
     super(app);
   }
 
+  /** Carries broadcasts, room queries and disconnects between instances over Redis pub/sub. */
+  async connectRedis(url: string): Promise<void> {
+    const pub = createClient({ url });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    this.redis = { adapter: createAdapter(pub, sub), clients: [pub, sub] };
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    const clients = this.redis?.clients ?? [];
+    this.redis = null;
+    await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
+  }
+
   override createIOServer(port: number, options?: ServerOptions) {
-    return super.createIOServer(port, {
+    const server: Server = super.createIOServer(port, {
       ...options,
       path: SOCKET_PATH,
       serveClient: false,
@@ -43,5 +62,7 @@ export class RealtimeAdapter extends IoAdapter {
         callback(ok ? null : 'origin not allowed', ok);
       },
     });
+    if (this.redis) server.adapter(this.redis.adapter);
+    return server;
   }
 }

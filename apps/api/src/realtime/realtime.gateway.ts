@@ -1,21 +1,34 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { DataSource } from 'typeorm';
-import { SocketAuthError, type ClientToServerEvents, type ServerToClientEvents } from '@allmende/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { SocketAuthError, type ClientToServerEvents, type MessageDto, type ServerToClientEvents, type ThreadJoinResult } from '@allmende/contracts';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../common/auth/auth-user';
+import { DomainError } from '../common/domain-error';
 import { DomainEventBus } from '../common/domain-events';
+import { DiscussionService } from '../modules/discussion/discussion.service';
+import { SocketPostDto } from '../modules/discussion/dto/discussion.dto';
+import { threadAccess } from '../modules/discussion/thread-access';
 import { AccessTokensService, isUuid } from '../modules/auth/access-tokens.service';
 import { boardAccess } from '../modules/boards/board-access';
 import { canRunMeeting, loadVisibleMeeting } from '../modules/meetings/meeting-access';
 
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
+interface SocketData {
+  user: AuthUser;
+  /** Display name, looked up once (typing indicators). */
+  name?: string;
+}
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const personRoom = (personId: string) => `person:${personId}`;
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 export const boardRoom = (boardId: string) => `board:${boardId}`;
+export const threadRoom = (threadId: string) => `thread:${threadId}`;
+const REPLAY_LIMIT = 200;
 
 /**
  * The one authenticated socket.io namespace. The handshake reuses the HTTP token
@@ -23,13 +36,14 @@ export const boardRoom = (boardId: string) => `board:${boardId}`;
  * ends are told and closed. Later features add their rooms here.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('Realtime');
   @WebSocketServer() server!: AppServer;
 
   constructor(
     private readonly tokens: AccessTokensService,
     private readonly ds: DataSource,
+    private readonly discussion: DiscussionService,
     events: DomainEventBus,
   ) {
     events.on('sessions.revoked', ({ sessionIds }) => this.endSessions(sessionIds, 'session_ended'));
@@ -41,6 +55,15 @@ export class RealtimeGateway implements OnGatewayInit {
     });
     events.on('board.changes', ({ payload }) => {
       this.server?.to(boardRoom(payload.boardId)).emit('board:changes', payload);
+    });
+    events.on('thread.message', ({ message, updated }) => {
+      this.server?.to(threadRoom(message.threadId)).emit(updated ? 'thread:message-updated' : 'thread:message', message);
+    });
+    events.on('thread.locked', (payload) => {
+      this.server?.to(threadRoom(payload.threadId)).emit('thread:locked', payload);
+    });
+    events.on('notification.created', ({ personId, notification, unread }) => {
+      this.server?.to(personRoom(personId)).emit('notification:new', { notification, unread });
     });
     events.on('meeting.small_groups_changed', (payload) => {
       this.server?.to(meetingRoom(payload.meetingId)).emit('meeting:small-groups', payload);
@@ -108,6 +131,83 @@ export class RealtimeGateway implements OnGatewayInit {
   @SubscribeMessage('board:leave')
   async leaveBoard(@ConnectedSocket() client: AppSocket, @MessageBody() boardId: unknown): Promise<void> {
     if (isUuid(boardId)) await client.leave(boardRoom(boardId));
+  }
+
+  /** Presence: when a socket goes, the threads it was reading hear who is left. */
+  handleConnection(client: AppSocket): void {
+    client.on('disconnecting', () => {
+      const threads = [...client.rooms].filter((r) => r.startsWith('thread:')).map((r) => r.slice('thread:'.length));
+      setImmediate(() => threads.forEach((t) => void this.sendPresence(t)));
+    });
+  }
+
+  /**
+   * Joins a thread's room (its readers only, checked against the database). With
+   * `lastSeenId` the answer carries every message after it, in order: the replay after
+   * a disconnect. The room is joined first, so nothing falls between replay and live
+   * messages (a message may come both ways; clients keep one per id).
+   */
+  @SubscribeMessage('thread:join')
+  async joinThread(@ConnectedSocket() client: AppSocket, @MessageBody() payload: unknown): Promise<ThreadJoinResult> {
+    const { threadId, lastSeenId } = (payload ?? {}) as { threadId?: unknown; lastSeenId?: unknown };
+    const validSeen = lastSeenId === undefined || lastSeenId === null || (Number.isSafeInteger(lastSeenId) && (lastSeenId as number) >= 0);
+    if (!isUuid(threadId) || !validSeen) return { ok: false, error: 'VALIDATION_FAILED' };
+    let canModerate: boolean;
+    try {
+      ({ canModerate } = await threadAccess(this.ds, threadId, client.data.user));
+    } catch {
+      return { ok: false, error: 'NOT_FOUND' };
+    }
+    await client.join(threadRoom(threadId));
+    void this.sendPresence(threadId);
+    if (typeof lastSeenId !== 'number') return { ok: true };
+    const page = await this.discussion.page(this.ds, threadId, { after: lastSeenId, limit: REPLAY_LIMIT }, client.data.user.id, canModerate);
+    return { ok: true, missed: page.items, hasMore: page.hasMore };
+  }
+
+  @SubscribeMessage('thread:leave')
+  async leaveThread(@ConnectedSocket() client: AppSocket, @MessageBody() threadId: unknown): Promise<void> {
+    if (!isUuid(threadId)) return;
+    await client.leave(threadRoom(threadId));
+    void this.sendPresence(threadId);
+  }
+
+  @SubscribeMessage('thread:typing')
+  async typing(@ConnectedSocket() client: AppSocket, @MessageBody() threadId: unknown): Promise<void> {
+    if (!isUuid(threadId) || !client.rooms.has(threadRoom(threadId))) return;
+    client.data.name ??= (await this.ds.query(`SELECT display_name FROM person WHERE id = $1`, [client.data.user.id]))[0]?.display_name ?? '';
+    client.to(threadRoom(threadId)).emit('thread:typing', { threadId, person: { id: client.data.user.id, name: client.data.name ?? '' } });
+  }
+
+  /** Posts over the socket, validated like the HTTP body; the ack comes after the commit. */
+  @SubscribeMessage('thread:post')
+  async post(
+    @ConnectedSocket() client: AppSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<{ ok: true; message: MessageDto } | { ok: false; error: string; message?: string }> {
+    const dto = plainToInstance(SocketPostDto, payload ?? {});
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) return { ok: false, error: 'VALIDATION_FAILED', message: errors.map((e) => e.property).join(', ') };
+    try {
+      const { threadId, ...post } = dto;
+      const { message } = await this.discussion.post(threadId, post, client.data.user);
+      return { ok: true, message };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false, error: err.code, message: err.message };
+      this.logger.error({ err }, 'Posting over the socket failed');
+      return { ok: false, error: 'INTERNAL_ERROR' };
+    }
+  }
+
+  /** Tells a thread's room who is reading it (across instances with the Redis adapter). */
+  private async sendPresence(threadId: string): Promise<void> {
+    if (!this.server) return;
+    const sockets = await this.server.in(threadRoom(threadId)).fetchSockets();
+    const ids = [...new Set(sockets.map((s) => s.data.user.id))];
+    const readers: { id: string; name: string }[] = ids.length
+      ? await this.ds.query(`SELECT id, display_name AS name FROM person WHERE id = ANY($1::uuid[]) ORDER BY display_name`, [ids])
+      : [];
+    this.server.to(threadRoom(threadId)).emit('thread:presence', { threadId, readers });
   }
 
   endSessions(sessionIds: string[], reason: string): void {

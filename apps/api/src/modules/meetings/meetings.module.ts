@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CalendarService } from './calendar.service';
 import { DocumentMailingJob } from './document-mailing.job';
 import { DocumentsService } from './documents.service';
@@ -8,6 +9,7 @@ import { MeetingsService } from './meetings.service';
 import { PollsService } from './polls.service';
 
 @Module({
+  imports: [NotificationsModule],
   controllers: [MeetingsController, PollsController, RegistrationLinksController],
   providers: [MeetingsService, PollsService, CalendarService, DocumentsService, SmallGroupsService, DocumentMailingJob],
 })

@@ -25,6 +25,7 @@ import { DomainEventBus } from '../../common/domain-events';
 import { APP_CONFIG, AppConfig, publicLink } from '../../config/app-config';
 import { hashToken, newSecretToken } from '../auth/secret-tokens';
 import { MailService, OutgoingMail } from '../mail/mail.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { recordParticipation } from '../participation/participation';
 import { DocumentsService } from './documents.service';
 import { canRunMeeting, loadVisibleMeeting, MeetingRow, requireRunner, visibleTo } from './meeting-access';
@@ -117,6 +118,7 @@ export class MeetingsService {
     private readonly mail: MailService,
     private readonly events: DomainEventBus,
     private readonly documents: DocumentsService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -216,9 +218,18 @@ export class MeetingsService {
     return this.get(id, user);
   }
 
+  /** Registered and waiting persons (not the one who made the change) hear that the meeting changed. */
+  private async notifyParticipants(em: EntityManager, m: MeetingRow, change: 'updated' | 'cancelled', actor: AuthUser): Promise<string[]> {
+    const people: { person_id: string }[] = await em.query(
+      `SELECT person_id FROM meeting_registration WHERE meeting_id = $1 AND person_id IS NOT NULL AND person_id <> $2 AND status IN ('registered','waitlisted')`,
+      [m.id, actor.id],
+    );
+    return this.notifications.notify(em, people.map((p) => p.person_id), { kind: 'meeting_changed', meetingId: m.id, data: { meetingTitle: m.title, change } });
+  }
+
   async update(id: string, req: SaveMeetingRequest, user: AuthUser): Promise<MeetingDetailDto> {
     this.checkTimes(req);
-    await this.ds.transaction(async (em) => {
+    const notified = await this.ds.transaction(async (em) => {
       const m = await loadVisibleMeeting(em, id, user, true);
       await requireRunner(em, m, user);
       if (req.kind !== m.kind) throw DomainError.badRequest('The kind of a meeting cannot change', 'MEETING_KIND_FIXED');
@@ -228,7 +239,9 @@ export class MeetingsService {
         [id, req.title, req.description ?? '', req.startsAt, req.endsAt, req.venueOrganisationId ?? null, req.venueAddress ?? null, req.onlineUrl ?? null,
           req.capacity ?? null, req.registrationDeadline ?? null, req.visibility ?? null],
       );
+      return this.notifyParticipants(em, { ...m, title: req.title }, 'updated', user);
     });
+    await this.notifications.publish(notified);
     return this.get(id, user);
   }
 
@@ -323,9 +336,11 @@ export class MeetingsService {
           WHERE r.meeting_id = $1 AND r.status IN ('registered','waitlisted')`,
         [id],
       );
-      return people.filter((p) => p.email).map((p) => meetingMails.cancelled(p.locale, p.email as string, m.title, new Date(m.starts_at), reason));
+      const notified = await this.notifyParticipants(em, m, 'cancelled', user);
+      return { notified, mails: people.filter((p) => p.email).map((p) => meetingMails.cancelled(p.locale, p.email as string, m.title, new Date(m.starts_at), reason)) };
     });
-    await this.sendAll(mails);
+    await this.notifications.publish(mails.notified);
+    await this.sendAll(mails.mails);
     return this.get(id, user);
   }
 

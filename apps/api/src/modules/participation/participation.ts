@@ -20,7 +20,8 @@ export type ParticipationKind =
   | 'card_created'
   | 'card_moved'
   | 'card_edited'
-  | 'responsibility_taken';
+  | 'responsibility_taken'
+  | 'message_posted';
 
 export interface ParticipationInput {
   personId: string;

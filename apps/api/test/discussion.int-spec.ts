@@ -72,6 +72,21 @@ describe('discussion', () => {
     });
   const unread = async (who: string) => (await api<NotificationPage>(t.url, 'GET', '/api/notifications', { token: tokens[who] })).body.unread;
 
+  it('the demo alliance has lively threads with mentions', async () => {
+    const mine = await api<ThreadDto[]>(t.url, 'GET', '/api/threads', { token: tokens.member });
+    const titles = mine.body.map((x) => x.title);
+    expect(titles).toEqual(expect.arrayContaining(['Welche Tablet-App fürs Aufmaß?', 'Offenes Thema: Wie erreichen wir mehr junge Betriebe?', 'Buchungsregeln für die Maschinen']));
+    const tablet = mine.body.find((x) => x.title === 'Welche Tablet-App fürs Aufmaß?')!;
+    const page = await api<MessagePage>(t.url, 'GET', `/api/threads/${tablet.id}/messages`, { token: tokens.member });
+    expect(page.body.items).toHaveLength(5);
+    expect(page.body.items[3].mentions.map((m) => m.id)).toEqual([ids.member]);
+    expect(await unread('member')).toBeGreaterThanOrEqual(1);
+    // schuermann is not in that group: its threads are not listed for him
+    const theirs = await api<ThreadDto[]>(t.url, 'GET', '/api/threads', { token: tokens.schuermann });
+    expect(theirs.body.map((x) => x.title)).not.toContain('Welche Tablet-App fürs Aufmaß?');
+    expect(theirs.body.map((x) => x.title)).toContain('Aktionstag im Frühjahr');
+  });
+
   it('a group thread: members read and write, others get nothing; new topics notify the group', async () => {
     const before = await unread('brinkmann');
     const { thread, message } = await newThread('member', 'Aufmaß per Tablet');

@@ -4,6 +4,7 @@ import { keyBetween } from '../../modules/boards/fractional-key';
 import { DEFAULT_DEMO_MEMBERSHIP, DEMO_CHARTER, DEMO_MEMBERSHIPS } from './demo-accounts';
 import { DEMO_ACTION_FIELDS, DEMO_ORGANISATIONS, DEMO_PERSONS } from './demo-data';
 import { DEMO_ALLIANCE_CARDS, DEMO_GROUP_CARDS, DEMO_STRATEGIC_GOALS, type DemoCard } from './demo-boards';
+import { DEMO_THREADS } from './demo-discussion';
 import { DEMO_GROUPS } from './demo-groups';
 import { DEMO_CONFERENCE, DEMO_DOCUMENTS, DEMO_GROUP_SESSIONS, DEMO_PLENARIES, DEMO_SMALL_GROUPS, demoPdf } from './demo-meetings';
 
@@ -23,6 +24,7 @@ const STEPS: SeedStep[] = [
   { key: 'demo-meetings-v1', run: insertMeetingsData },
   { key: 'demo-meetings-v2', run: insertSmallGroupsAndDocuments },
   { key: 'demo-boards-v1', run: insertBoardsData },
+  { key: 'demo-discussion-v1', run: insertDiscussionData },
 ];
 
 /** Loads the demo steps not loaded yet; returns whether anything was loaded. */
@@ -347,6 +349,56 @@ async function insertDemoCards(em: EntityManager, boardId: string, cards: DemoCa
         row.id, office?.id ?? null, JSON.stringify({ from: 'idea', to: c.stage }),
       ]);
     }
+  }
+}
+
+/** Threads in groups, on a card, for the next plenary and alliance topics, with mentions (discussion issue). */
+async function insertDiscussionData(em: EntityManager): Promise<void> {
+  const personId = async (local: string): Promise<string | null> =>
+    (await em.query(`SELECT id FROM person WHERE split_part(email, '@', 1) = $1 ORDER BY email LIMIT 1`, [local]))[0]?.id ?? null;
+  for (const t of DEMO_THREADS) {
+    const subjectId: string | null =
+      t.subject.type === 'group'
+        ? (await em.query(`SELECT id FROM working_group WHERE name = $1`, [t.subject.name]))[0]?.id
+        : t.subject.type === 'card'
+          ? (await em.query(`SELECT id FROM card WHERE title = $1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1`, [t.subject.title]))[0]?.id
+          : t.subject.type === 'meeting'
+            ? (await em.query(`SELECT id FROM meeting WHERE kind = 'plenary' ORDER BY series_number DESC LIMIT 1`))[0]?.id
+            : null;
+    if (t.subject.type !== 'alliance' && !subjectId) continue;
+    const [first] = t.messages;
+    const [thread] = await em.query(
+      `INSERT INTO thread (subject_type, subject_id, title, created_by, created_at) VALUES ($1,$2,$3,$4, now() - make_interval(hours => $5)) RETURNING id`,
+      [t.subject.type, subjectId, t.title, await personId(first[0]), first[2]],
+    );
+    for (const [author, text, hoursAgo] of t.messages) {
+      // mentions are written by local part in the demo file and stored with the person's id
+      let body = text;
+      for (const m of text.matchAll(/@\[([^\]]+)\]\(person:([a-z]+)\)/g)) body = body.replace(m[0], `@[${m[1]}](person:${await personId(m[2])})`);
+      const authorId = await personId(author);
+      const [msg] = await em.query(
+        `INSERT INTO message (thread_id, author_id, client_id, body, created_at) VALUES ($1,$2,gen_random_uuid(),$3, now() - make_interval(hours => $4)) RETURNING id`,
+        [thread.id, authorId, body, hoursAgo],
+      );
+      for (const m of body.matchAll(/\(person:([0-9a-f-]{36})\)/g)) {
+        await em.query(`INSERT INTO message_mention (message_id, person_id) VALUES ($1,$2) ON CONFLICT DO NOTHING`, [msg.id, m[1]]);
+        await em.query(
+          `INSERT INTO notification (person_id, kind, thread_id, message_id, data, created_at) VALUES ($1,'mention',$2,$3,$4, now() - make_interval(hours => $5))`,
+          [m[1], thread.id, msg.id, JSON.stringify({ actor: (await em.query(`SELECT display_name FROM person WHERE id = $1`, [authorId]))[0]?.display_name, threadTitle: t.title }), hoursAgo],
+        );
+      }
+      if (authorId) {
+        await em.query(
+          `INSERT INTO participation_event (person_id, organisation_id, actor_type, sector, kind, subject_type, subject_id, occurred_at)
+           SELECT $1, o.id, o.actor_type, o.sector, 'message_posted', 'thread', $2, now() - make_interval(hours => $3)
+             FROM (SELECT 1) one LEFT JOIN LATERAL (
+               SELECT org.* FROM affiliation a JOIN organisation org ON org.id = a.organisation_id WHERE a.person_id = $1 ORDER BY a.created_at LIMIT 1) o ON true`,
+          [authorId, thread.id, hoursAgo],
+        );
+      }
+    }
+    const last = t.messages[t.messages.length - 1];
+    await em.query(`UPDATE thread SET message_count = $2, last_message_at = now() - make_interval(hours => $3) WHERE id = $1`, [thread.id, t.messages.length, last[2]]);
   }
 }
 

@@ -18,16 +18,19 @@ export const THREAD_GROUP = `(CASE t.subject_type
 
 /**
  * SQL: person `p` (a uuid expression) may read and write thread `t`: the group's members,
- * a meeting's registered participants and whoever runs it, a card's board editors,
- * signatories for alliance topics. The office is decided by the caller (it reads all).
+ * a meeting's registered participants and whoever runs it, a card's board editors (the
+ * group's members; for the alliance board's joint strategy, the signatories), signatories
+ * for alliance topics. The office is decided by the caller (it reads all).
  */
 export function canReadThread(p: string): string {
+  const signatory = `EXISTS (SELECT 1 FROM alliance_membership am WHERE am.person_id = ${p} AND am.status IN ('signatory','active','dormant'))`;
   return `(CASE t.subject_type
-    WHEN 'alliance' THEN EXISTS (SELECT 1 FROM alliance_membership am WHERE am.person_id = ${p} AND am.status IN ('signatory','active','dormant'))
+    WHEN 'alliance' THEN ${signatory}
     WHEN 'group' THEN ${isMember('t.subject_id', p)}
     WHEN 'meeting' THEN EXISTS (SELECT 1 FROM meeting_registration r WHERE r.meeting_id = t.subject_id AND r.person_id = ${p} AND r.status = 'registered')
                      OR coalesce((SELECT ${isLead('m.group_id', p)} FROM meeting m WHERE m.id = t.subject_id), false)
-    WHEN 'card' THEN coalesce((SELECT ${isMember('b.group_id', p)} FROM card c JOIN board b ON b.id = c.board_id WHERE c.id = t.subject_id), false)
+    WHEN 'card' THEN coalesce((SELECT CASE WHEN b.group_id IS NULL THEN ${signatory} ELSE ${isMember('b.group_id', p)} END
+                                 FROM card c JOIN board b ON b.id = c.board_id WHERE c.id = t.subject_id), false)
   END)`;
 }
 

@@ -63,7 +63,9 @@ export async function freshDatabase() {
 /** Runs `node dist/apps/api/main.js` against `databaseUrl` with the statement counter on. */
 export async function startApi(databaseUrl, extraEnv = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

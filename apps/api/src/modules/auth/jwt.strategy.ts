@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { AccessTokensService, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './access-tokens.service';
+import { AccessTokensService, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, jwtKey } from './access-tokens.service';
 
 /** passport-jwt with the algorithm, issuer and audience pinned; the session is checked on every request. */
 @Injectable()
@@ -14,7 +14,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // a KeyObject (passport-jwt hands it to jsonwebtoken as it is), see jwtKey
+      secretOrKey: jwtKey(config) as unknown as string,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

@@ -73,8 +73,8 @@ export class BoardsService {
       for (const stage of CARD_STAGES) {
         if (!(stage in labels)) continue;
         const raw = labels[stage];
-        if (raw !== null && raw !== undefined && (typeof raw !== 'string' || raw.length > 40)) {
-          throw DomainError.badRequest(`The label for ${stage} must be text of at most 40 characters`, 'VALIDATION_FAILED');
+        if (raw !== null && raw !== undefined && (typeof raw !== 'string' || raw.length > 60)) {
+          throw DomainError.badRequest(`The label for ${stage} must be text of at most 60 characters`, 'VALIDATION_FAILED');
         }
         const label = raw?.trim();
         if (label) next[stage] = label;

@@ -70,13 +70,12 @@ export async function loadBoardCard(em: EntityManager | DataSource, cardId: stri
 export async function loadCard(em: EntityManager | DataSource, cardId: string, readAll: boolean, canEdit: boolean): Promise<CardDto> {
   const [row] = await em.query(
     `SELECT ${CARD_SUMMARY_COLUMNS}, c.description, c.checklist, c.lab, c.created_at,
-            d.text AS decision_text, d.meeting_id AS decision_meeting_id, m.title AS decision_meeting_title
+            d.text AS decision_text, d.meeting_id AS decision_meeting_id, m.title AS decision_meeting_title,
+            coalesce((SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'sizeBytes', a.size_bytes,
+                                                        'uploadedAt', a.uploaded_at) ORDER BY a.uploaded_at, a.id)
+                        FROM card_attachment a WHERE a.card_id = c.id), '[]') AS attachments
        FROM card c LEFT JOIN decision d ON d.id = c.decision_id LEFT JOIN meeting m ON m.id = d.meeting_id
       WHERE c.id = $1`,
-    [cardId],
-  );
-  const attachments: { id: string; filename: string; content_type: string; size_bytes: number; uploaded_at: Date }[] = await em.query(
-    `SELECT id, filename, content_type, size_bytes, uploaded_at FROM card_attachment WHERE card_id = $1 ORDER BY uploaded_at, id`,
     [cardId],
   );
   return {
@@ -85,9 +84,7 @@ export async function loadCard(em: EntityManager | DataSource, cardId: string, r
     descriptionHtml: renderMarkdown(row.description),
     checklist: row.checklist as ChecklistItem[],
     lab: row.lab as LabRecord | null,
-    attachments: attachments.map(
-      (a): CardAttachmentDto => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, uploadedAt: new Date(a.uploaded_at).toISOString() }),
-    ),
+    attachments: (row.attachments as CardAttachmentDto[]).map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt).toISOString() })),
     // the decision belongs to a meeting whose record is for members
     decision:
       readAll && row.decision_id

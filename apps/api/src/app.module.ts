@@ -22,6 +22,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { BoardsModule } from './modules/boards/boards.module';
 import { DiscussionModule } from './modules/discussion/discussion.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ResearchModule } from './modules/research/research.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -69,6 +70,7 @@ export class AppModule {
         BoardsModule,
         NotificationsModule,
         DiscussionModule,
+        ResearchModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

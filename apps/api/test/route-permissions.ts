@@ -9,6 +9,7 @@ import type { Role } from '@allmende/contracts';
 export type Access = 'public' | 'signed-in' | Role[];
 
 const OFFICE: Role[] = ['moderator', 'admin'];
+const RESEARCH: Role[] = ['researcher', 'moderator', 'admin'];
 
 export const ROUTE_PERMISSIONS: Record<string, Access> = {
   'GET /api/health': 'public',
@@ -135,6 +136,15 @@ export const ROUTE_PERMISSIONS: Record<string, Access> = {
   'POST /api/notifications/read': 'signed-in',
   'GET /api/me/notification-settings': 'signed-in',
   'PUT /api/me/notification-settings': 'signed-in',
+  'GET /api/research/participation': RESEARCH,
+  'GET /api/research/continuity': RESEARCH,
+  'GET /api/research/composition': RESEARCH,
+  'GET /api/research/outputs': RESEARCH,
+  'GET /api/research/studies': RESEARCH,
+  'POST /api/research/studies': RESEARCH,
+  'POST /api/research/exports': RESEARCH,
+  'GET /api/research/exports': RESEARCH,
+  'GET /api/reports/council': OFFICE,
   'POST /api/meeting-registrations/confirm': 'public',
   'POST /api/meeting-registrations/cancel': 'public',
   'GET /api/calendar/conferences.ics': 'public',

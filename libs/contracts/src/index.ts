@@ -9,3 +9,4 @@ export * from './lib/working-groups';
 export * from './lib/meetings';
 export * from './lib/boards';
 export * from './lib/discussion';
+export * from './lib/research';

@@ -74,6 +74,9 @@ export class EnvSchema {
   /** How often the background jobs (documents mailed before meetings) look for due work; 0 turns them off. */
   @Transform(toInt) @IsInt({ message: 'must be a whole number' }) @Min(0) JOB_INTERVAL_MS = 60_000;
 
+  /** The research dashboard's roll-up is refreshed at most this often when new events exist. */
+  @Transform(toInt) @IsInt({ message: 'must be a whole number' }) @Min(0) RESEARCH_REFRESH_SECONDS = 60;
+
   /** Comma-separated origins allowed for browsers and WebSockets besides PUBLIC_URL. */
   @IsOptional() @IsString() CORS_ORIGINS?: string;
 }
@@ -88,7 +91,7 @@ export class ConfigError extends Error {
 const ENV_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'PUBLIC_URL', 'DATA_DIR', 'EMBEDDED_PG_PORT',
   'WEB_DIST', 'DEMO_DATA', 'DEMO_PASSWORD', 'LOG_LEVEL', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER',
-  'SMTP_PASSWORD', 'SMTP_FROM', 'CORS_ORIGINS', 'SQL_STATEMENT_HEADER', 'JOB_INTERVAL_MS',
+  'SMTP_PASSWORD', 'SMTP_FROM', 'CORS_ORIGINS', 'SQL_STATEMENT_HEADER', 'JOB_INTERVAL_MS', 'RESEARCH_REFRESH_SECONDS',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Parses and validates the environment; throws a ConfigError naming each bad variable. */

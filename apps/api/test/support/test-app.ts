@@ -31,7 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 export async function startAppOn(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
   const config: AppConfig = {
     // TEST_LOG_LEVEL=error shows the app's logs while debugging a test
-    env: parseEnv({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent', DEMO_DATA: 'false', JOB_INTERVAL_MS: '0', ...env }),
+    env: parseEnv({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent', DEMO_DATA: 'false', JOB_INTERVAL_MS: '0', RESEARCH_REFRESH_SECONDS: '0', ...env }),
     databaseUrl,
     jwtSecret: 'integration-test-secret-that-is-long-enough-1234',
     webDist: null,

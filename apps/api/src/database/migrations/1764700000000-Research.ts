@@ -43,6 +43,8 @@ export class Research1764700000000 implements MigrationInterface {
       UPDATE participation_event e SET (group_id, action_field_id) = (SELECT c.group_id, c.action_field_id FROM participation_context(e.subject_type, e.subject_id) c)
        WHERE e.subject_id IS NOT NULL`);
     await q.query(`CREATE INDEX ix_participation_event_time ON participation_event (occurred_at)`);
+    // continuity: who attended which plenary
+    await q.query(`CREATE INDEX ix_participation_event_attended ON participation_event (subject_id, person_id) WHERE kind = 'meeting_attended'`);
 
     // one row per person, month and context: the dashboard aggregates this instead of every event;
     // "none" is '' or the nil uuid, so a plain unique index allows REFRESH … CONCURRENTLY
@@ -91,6 +93,7 @@ export class Research1764700000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER tr_participation_event_context ON participation_event`);
     await q.query(`DROP FUNCTION participation_event_context()`);
     await q.query(`DROP FUNCTION participation_context(text, uuid)`);
+    await q.query(`DROP INDEX ix_participation_event_attended`);
     await q.query(`DROP INDEX ix_participation_event_time`);
     await q.query(`ALTER TABLE participation_event DROP COLUMN group_id, DROP COLUMN action_field_id`);
   }

@@ -23,6 +23,8 @@ import { BoardsModule } from './modules/boards/boards.module';
 import { DiscussionModule } from './modules/discussion/discussion.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ResearchModule } from './modules/research/research.module';
+import { SearchModule } from './modules/search/search.module';
+import { StartPageModule } from './modules/start/start-page.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -71,6 +73,8 @@ export class AppModule {
         NotificationsModule,
         DiscussionModule,
         ResearchModule,
+        SearchModule,
+        StartPageModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -145,6 +145,8 @@ export const ROUTE_PERMISSIONS: Record<string, Access> = {
   'POST /api/research/exports': RESEARCH,
   'GET /api/research/exports': RESEARCH,
   'GET /api/reports/council': OFFICE,
+  'GET /api/search': 'public',
+  'GET /api/me/start': 'signed-in',
   'POST /api/meeting-registrations/confirm': 'public',
   'POST /api/meeting-registrations/cancel': 'public',
   'GET /api/calendar/conferences.ics': 'public',

@@ -10,3 +10,4 @@ export * from './lib/meetings';
 export * from './lib/boards';
 export * from './lib/discussion';
 export * from './lib/research';
+export * from './lib/search';

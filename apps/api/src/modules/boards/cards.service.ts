@@ -100,8 +100,20 @@ export class CardsService {
     if (wrong.length) throw DomainError.badRequest(`Unknown reference: ${wrong.join(', ')}`, CardErrors.UnknownReference);
   }
 
-  private async participation(em: EntityManager, user: AuthUser, kind: ParticipationKind, card: { id: string; board_id: string }, data: Record<string, unknown> = {}) {
-    await recordParticipation(em, { personId: user.id, kind, subjectType: 'card', subjectId: card.id, data: { boardId: card.board_id, ...data } });
+  /** The card's history entry and the person's participation event, in one statement. */
+  private async recordChange(
+    em: EntityManager,
+    user: AuthUser,
+    card: { id: string; board_id: string },
+    history: CardEventDto['kind'],
+    participation: ParticipationKind,
+    data: Record<string, unknown>,
+  ) {
+    await recordParticipation(
+      em,
+      { personId: user.id, kind: participation, subjectType: 'card', subjectId: card.id, data: { boardId: card.board_id, ...data } },
+      { sql: `INSERT INTO card_event (card_id, person_id, kind, data) VALUES ($6, $7, $8, $9)`, params: [card.id, user.id, history, JSON.stringify(data)] },
+    );
   }
 
   private async writeHistory(em: EntityManager, cardId: string, user: AuthUser, kind: CardEventDto['kind'], data: Record<string, unknown>) {
@@ -151,8 +163,7 @@ export class CardsService {
           ],
         );
         await this.setPeople(em, row.id, boardId, req, user);
-        await this.writeHistory(em, row.id, user, 'created', { stage });
-        await this.participation(em, user, 'card_created', row, { stage });
+        await this.recordChange(em, user, row, 'created', 'card_created', { stage });
         return { card: await loadCard(em, row.id, true, true), access };
       }),
     );
@@ -185,8 +196,7 @@ export class CardsService {
       if (req.personIds) fields.push('personIds');
       await em.query(`UPDATE card SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
       await this.setPeople(em, cardId, card.board_id, req, user);
-      await this.writeHistory(em, cardId, user, 'edited', { fields });
-      await this.participation(em, user, 'card_edited', card, { fields });
+      await this.recordChange(em, user, card, 'edited', 'card_edited', { fields });
       return { card: await loadCard(em, cardId, access.readAll, access.canEdit), readAll: access.readAll };
     });
     this.changes.changed(stripForBoard(result.card));
@@ -220,8 +230,7 @@ export class CardsService {
           cardId, req.stage, rankBetween(lower, upper),
         ]);
         const data = { from: card.stage, to: req.stage as CardStage };
-        await this.writeHistory(em, cardId, user, 'moved', data);
-        await this.participation(em, user, 'card_moved', card, data);
+        await this.recordChange(em, user, card, 'moved', 'card_moved', data);
         return loadCard(em, cardId, access.readAll, access.canEdit);
       }),
     );
@@ -270,8 +279,7 @@ export class CardsService {
         [cardId, filename, contentType, content.length, content, user.id],
       );
       await em.query(`UPDATE card SET version = version + 1, updated_at = now() WHERE id = $1`, [cardId]);
-      await this.writeHistory(em, cardId, user, 'attachment_added', { filename });
-      await this.participation(em, user, 'card_edited', card, { fields: ['attachments'] });
+      await this.recordChange(em, user, card, 'attachment_added', 'card_edited', { filename, fields: ['attachments'] });
       return { attachment: a, card: await loadBoardCard(em, cardId, access.readAll) };
     });
     this.changes.changed(card);

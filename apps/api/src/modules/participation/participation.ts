@@ -36,9 +36,10 @@ export interface ParticipationInput {
  * main organisation (actor type, sector) as it is at this moment, so later changes
  * never rewrite history.
  */
-export async function recordParticipation(em: EntityManager, e: ParticipationInput): Promise<void> {
+export async function recordParticipation(em: EntityManager, e: ParticipationInput, also?: { sql: string; params: unknown[] }): Promise<void> {
+  // `also`: another write in the same statement (its placeholders start at $6), saving a round trip
   await em.query(
-    `INSERT INTO participation_event (person_id, organisation_id, actor_type, sector, kind, subject_type, subject_id, data)
+    `${also ? `WITH also AS (${also.sql}) ` : ''}INSERT INTO participation_event (person_id, organisation_id, actor_type, sector, kind, subject_type, subject_id, data)
      SELECT $1, o.id, o.actor_type, o.sector, $2, $3, $4, $5
        FROM (SELECT 1) AS one
        LEFT JOIN LATERAL (
@@ -46,6 +47,6 @@ export async function recordParticipation(em: EntityManager, e: ParticipationInp
           WHERE a.person_id = $1 AND a.ended_at IS NULL
           ORDER BY (a.confirmed_at IS NULL), (a.role = 'representative') DESC, a.created_at
           LIMIT 1) o ON true`,
-    [e.personId, e.kind, e.subjectType ?? null, e.subjectId ?? null, JSON.stringify(e.data ?? {})],
+    [e.personId, e.kind, e.subjectType ?? null, e.subjectId ?? null, JSON.stringify(e.data ?? {}), ...(also?.params ?? [])],
   );
 }

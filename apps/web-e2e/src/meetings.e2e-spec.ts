@@ -264,4 +264,59 @@ describe('meetings in the browser', () => {
       expect(await axeViolations(page)).toEqual([]);
     });
   });
+
+  it('the office attaches a decision paper and forms small groups; a member downloads it, shows the QR code and writes the group note', async () => {
+    const [officeToken, memberToken] = [await token(OFFICE), await token(MEMBER)];
+    const plenary = await upcoming('plenary', memberToken);
+    await apiCall(`/api/meetings/${plenary.id}/registrations`, { method: 'POST', token: memberToken });
+    const [entry] = await apiCall<CheckInListEntryDto[]>(`/api/meetings/${plenary.id}/check-ins?q=${encodeURIComponent('Markus Kamps')}`, { token: officeToken });
+    await apiCall(`/api/meetings/${plenary.id}/check-ins`, { method: 'POST', token: officeToken, body: { registrationId: entry.registrationId } });
+
+    // the office uploads a PDF on the meeting page
+    const office = await newPage();
+    await signIn(office, OFFICE);
+    await office.goto(`${api.url}/meetings/${plenary.id}`);
+    await office.getByRole('heading', { level: 2, name: 'Unterlagen' }).waitFor();
+    await office.getByTestId('document-file').setInputFiles({ name: 'Tagesordnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nTagesordnung\n%%EOF\n') });
+    await office.getByTestId('document-upload').click();
+    await office.getByTestId('documents-outcome').getByText('„Tagesordnung.pdf“ ist hochgeladen.').waitFor();
+    await office.getByTestId('document').filter({ hasText: 'Tagesordnung.pdf' }).waitFor();
+    expect(await axeViolations(office)).toEqual([]);
+
+    // the office spreads the checked-in attendees over small groups on the run screen
+    await office.goto(`${api.url}/meetings/${plenary.id}/run`);
+    await office.getByRole('tab', { name: 'Kleingruppen' }).click();
+    await office.getByTestId('small-group-count').fill('1');
+    await office.getByTestId('small-group-distribute').click();
+    const group = office.getByTestId('small-group').filter({ hasText: 'Markus Kamps' });
+    await group.waitFor();
+    expect(await axeViolations(office)).toEqual([]);
+
+    // the member sees the documents and the QR code of their check-in code, and writes the group's note
+    const member = await newPage();
+    await signIn(member, MEMBER);
+    await member.goto(`${api.url}/meetings/${plenary.id}`);
+    await member.getByTestId('document').filter({ hasText: 'Tagesordnung.pdf' }).waitFor();
+    const qr = member.getByTestId('check-in-qr');
+    await qr.waitFor();
+    expect(await qr.getAttribute('alt')).toMatch(/^QR-Code zum Einchecken mit dem Code [A-Z0-9]+$/);
+    const [download] = await Promise.all([
+      member.waitForEvent('download'),
+      member.getByTestId('document').filter({ hasText: 'Tagesordnung.pdf' }).getByTestId('document-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Tagesordnung.pdf');
+    const mine = member.getByTestId('my-small-group');
+    await mine.getByTestId('small-group-note').fill('Wir stellen den Maschinenring vor.');
+    await mine.getByTestId('small-group-note-save').click();
+    await mine.getByTestId('small-group-note-updated').waitFor();
+    expect(await axeViolations(member)).toEqual([]);
+
+    // the office's run screen shows the note live
+    await group.getByTestId('small-group-note').and(office.locator('textarea')).waitFor();
+    await office.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=small-group-note]')].some((e) => (e as HTMLTextAreaElement).value === 'Wir stellen den Maschinenring vor.'),
+      undefined,
+      { timeout: 10_000 },
+    );
+  });
 });

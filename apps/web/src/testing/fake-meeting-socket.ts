@@ -8,10 +8,12 @@ export class FakeMeetingSocket {
   readonly polls = new Subject<SharedPoll>();
   readonly checkIns = new Subject<number>();
   readonly rejoins = new Subject<void>();
+  readonly smallGroups = new Subject<void>();
   readonly state = signal<MeetingRoomState>('idle');
   readonly pollUpdated$ = this.polls.asObservable();
   readonly checkedIn$ = this.checkIns.asObservable();
   readonly rejoined$ = this.rejoins.asObservable();
+  readonly smallGroupsChanged$ = this.smallGroups.asObservable();
   readonly joined: string[] = [];
   disconnected = 0;
 

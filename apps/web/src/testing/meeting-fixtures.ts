@@ -54,6 +54,9 @@ export function meetingDetail(overrides: Partial<MeetingDetailDto> = {}): Meetin
     ],
     myCheckInCode: null,
     myCheckedIn: false,
+    cancelReason: null,
+    documents: [],
+    documentsMailDueAt: '2026-06-04T15:00:00.000Z',
     permissions: { canManage: false, canRegister: true },
     ...overrides,
   };

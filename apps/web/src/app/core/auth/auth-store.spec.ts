@@ -106,7 +106,7 @@ describe('AuthStore', () => {
 
     expect(store.isSignedIn()).toBe(false);
     expect(store.accessToken()).toBeNull();
-    expect(navigate).toHaveBeenCalledWith('/');
+    expect(navigate).toHaveBeenCalledWith('/', { onSameUrlNavigation: 'reload' });
   });
 
   it('signs out locally even when the API cannot be reached', async () => {

@@ -98,7 +98,8 @@ export class AuthStore {
       // the local session ends regardless
     }
     this.clear();
-    await this.#router.navigateByUrl('/');
+    // `/` shows the personal start page to signed-in persons only: match the routes again even when already there
+    await this.#router.navigateByUrl('/', { onSameUrlNavigation: 'reload' });
   }
 
   /** Forget the session locally (token and profile), without calling the API. */

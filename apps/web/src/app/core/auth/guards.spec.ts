@@ -5,7 +5,7 @@ import { ActivatedRouteSnapshot, RouterStateSnapshot, UrlTree, provideRouter } f
 import type { Role } from '@allmende/contracts';
 import { meFixture } from '../../../testing/me-fixture';
 import { AuthStore } from './auth-store';
-import { officeGuard, signedInGuard, signedOutGuard } from './guards';
+import { officeGuard, researchGuard, signedInGuard, signedOutGuard } from './guards';
 
 describe('route guards', () => {
   beforeEach(() => {
@@ -33,6 +33,18 @@ describe('route guards', () => {
     expect(run(officeGuard, '/office/members')).toBe(true);
     signIn(['admin']);
     expect(run(officeGuard, '/office/members')).toBe(true);
+  });
+
+  it('researchGuard lets researchers and the office through only', () => {
+    expect(urlOf(run(researchGuard, '/research'))).toBe('/login?returnUrl=%2Fresearch');
+    signIn(['member']);
+    expect(urlOf(run(researchGuard, '/research'))).toBe('/');
+    signIn(['member', 'researcher']);
+    expect(run(researchGuard, '/research')).toBe(true);
+    signIn(['moderator']);
+    expect(run(researchGuard, '/research')).toBe(true);
+    signIn(['admin']);
+    expect(run(researchGuard, '/research')).toBe(true);
   });
 
   it('signedOutGuard sends signed-in persons from the login to their profile', () => {

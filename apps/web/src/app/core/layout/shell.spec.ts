@@ -50,7 +50,8 @@ describe('Shell', () => {
     await create(null);
     expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Hauptnavigation');
     expect(navLinks()).toEqual([
-      ['Handlungsfelder', '/'],
+      ['Die Allianz', '/'],
+      ['Handlungsfelder', '/action-fields'],
       ['Arbeitsgruppen', '/groups'],
       ['Treffen', '/meetings'],
       ['Mitglieder', '/directory'],
@@ -61,6 +62,25 @@ describe('Shell', () => {
     expect(login?.textContent?.trim()).toBe('Anmelden');
     expect(login?.getAttribute('href')).toBe('/login');
     expect(root.querySelector('[data-testid="user-menu-button"]')).toBeNull();
+  });
+
+  it('leads signed-in persons to their start page first', async () => {
+    await create(['member']);
+    expect(navLinks()[0]).toEqual(['Start', '/']);
+    expect(navLinks()).toContainEqual(['Handlungsfelder', '/action-fields']);
+    expect(navLinks().map(([label]) => label)).not.toContain('Die Allianz');
+  });
+
+  it('has a search landmark in the app bar and links the alliance page in the footer', async () => {
+    await create(null);
+    const search = root.querySelector('header [role="search"]');
+    expect(search?.getAttribute('aria-label')).toBe('Suche');
+    expect(search?.querySelector('input[type="search"]')).not.toBeNull();
+    const footerLinks = [...root.querySelectorAll('footer a')].map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    expect(footerLinks).toEqual([
+      ['Die Allianz', '/about'],
+      ['Suche', '/search'],
+    ]);
   });
 
   it('signs in from the app bar and comes back to the current page', async () => {
@@ -75,9 +95,33 @@ describe('Shell', () => {
     expect(navLinks()).toContainEqual(['Geschäftsstelle', '/office/members']);
   });
 
+  it('adds the boards and the strategy for signed-in persons', async () => {
+    await create(['member']);
+    expect(navLinks()).toContainEqual(['Boards', '/boards']);
+    expect(navLinks()).toContainEqual(['Zukunftsplan', '/strategy']);
+  });
+
+  it('adds the discussion for signed-in persons', async () => {
+    await create(['member']);
+    expect(navLinks()).toContainEqual(['Diskussion', '/threads']);
+  });
+
   it('hides the office from ordinary members', async () => {
     await create(['member']);
     expect(navLinks().map(([, href]) => href)).not.toContain('/office/members');
+  });
+
+  it('links research for researchers and the office, the council report for the office only', async () => {
+    await create(['member', 'researcher']);
+    expect(navLinks()).toContainEqual(['Forschung', '/research']);
+    expect(navLinks().map(([, href]) => href)).not.toContain('/office/council-report');
+    TestBed.resetTestingModule();
+    await create(['moderator']);
+    expect(navLinks()).toContainEqual(['Forschung', '/research']);
+    expect(navLinks()).toContainEqual(['Bericht für den Rat', '/office/council-report']);
+    TestBed.resetTestingModule();
+    await create(['member']);
+    expect(navLinks().map(([, href]) => href)).not.toContain('/research');
   });
 
   it('shows a user menu with profile and sign-out when signed in', async () => {
@@ -88,6 +132,10 @@ describe('Shell', () => {
     const blocks = await fixture.getDeferBlocks();
     for (const block of blocks) await block.render(DeferBlockState.Complete);
     await fixture.whenStable();
+
+    // the bell beside it loads the notifications (tested on its own)
+    expect(root.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label')).toBe('Benachrichtigungen');
+    http.match('/api/notifications');
 
     const button = root.querySelector<HTMLButtonElement>('[data-testid="user-menu-button"]')!;
     expect(button.textContent?.trim()).toBe('Konto: Anna Beispiel');

@@ -9,17 +9,31 @@ import { AuthStore } from '../auth/auth-store';
 import { LanguageSwitch } from './language-switch';
 import type { NavLink } from './nav-menu';
 import { NavMenu } from './nav-menu';
+import { NotificationBell } from './notification-bell';
+import { SearchBox } from './search-box';
 import { UserMenu } from './user-menu';
 
+/** `/`: the alliance's public page for visitors, the personal start page for signed-in persons. */
+const HOME_LINK: NavLink = { path: '/', label: 'public.nav', exact: true };
+const START_LINK: NavLink = { path: '/', label: 'start.nav', exact: true };
 const PUBLIC_LINKS: readonly NavLink[] = [
-  { path: '/', label: 'nav.actionFields', exact: true },
+  { path: '/action-fields', label: 'nav.actionFields', exact: false },
   { path: '/groups', label: 'groups.nav', exact: false },
   { path: '/meetings', label: 'meetings.nav', exact: false },
   { path: '/directory', label: 'nav.directory', exact: false },
   { path: '/organisations', label: 'nav.organisations', exact: false },
   { path: '/charter', label: 'nav.charter', exact: false },
 ];
+/** Boards, the strategy (Zukunftsplan) and the discussion, for signed-in persons (visitors reach boards by link). */
+const MEMBER_LINKS: readonly NavLink[] = [
+  { path: '/boards', label: 'boards.nav', exact: false },
+  { path: '/strategy', label: 'strategy.nav', exact: false },
+  { path: '/threads', label: 'discussion.nav', exact: false },
+];
 const OFFICE_LINK: NavLink = { path: '/office/members', label: 'nav.office', exact: false };
+/** Participation insight for researchers and the office; the council report for the office. */
+const RESEARCH_LINK: NavLink = { path: '/research', label: 'research.nav', exact: false };
+const COUNCIL_REPORT_LINK: NavLink = { path: '/office/council-report', label: 'councilReport.nav', exact: false };
 
 /** Page frame: skip link, app bar (banner) with navigation and user menu, main landmark and footer. */
 @Component({
@@ -33,6 +47,8 @@ const OFFICE_LINK: NavLink = { path: '/office/members', label: 'nav.office', exa
     TranslocoDirective,
     LanguageSwitch,
     NavMenu,
+    NotificationBell,
+    SearchBox,
     UserMenu,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,7 +66,13 @@ export class Shell {
     const url = this.currentUrl();
     return url === '/' || /^\/(login|register|verify-email|forgot-password|reset-password)\b/.test(url) ? {} : { returnUrl: url };
   });
-  protected readonly links = computed(() => (this.auth.isOffice() ? [...PUBLIC_LINKS, OFFICE_LINK] : PUBLIC_LINKS));
+  protected readonly links = computed(() => {
+    if (!this.auth.isSignedIn()) return [HOME_LINK, ...PUBLIC_LINKS];
+    if (this.auth.isOffice()) return [START_LINK, ...PUBLIC_LINKS, ...MEMBER_LINKS, OFFICE_LINK, COUNCIL_REPORT_LINK, RESEARCH_LINK];
+    return this.auth.isResearcher()
+      ? [START_LINK, ...PUBLIC_LINKS, ...MEMBER_LINKS, RESEARCH_LINK]
+      : [START_LINK, ...PUBLIC_LINKS, ...MEMBER_LINKS];
+  });
 
   constructor() {
     // After each navigation to another page (not the first load, not a query or

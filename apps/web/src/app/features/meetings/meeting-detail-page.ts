@@ -5,6 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import type { MeetingDetailDto } from '@allmende/contracts';
 import { filter, switchMap } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { focusAfterRender } from '../../core/auth/forms';
@@ -12,12 +13,17 @@ import { LanguageService } from '../../core/i18n/language-service';
 import { apiErrorStatus } from '../../shared/api-error';
 import { openConfirmDialog } from '../../shared/confirm-dialog';
 import { formatBerlinDateTime, meetingTimeParts } from './berlin-time';
+import { CancelMeetingDialog, CancelMeetingDialogData } from './cancel-meeting-dialog';
+import { CheckInQr } from './check-in-qr';
 import { GuestRegistrationForm } from './guest-registration-form';
 import { DecisionChips, MeetingChips } from './meeting-chips';
 import { meetingErrorKey } from './meeting-errors';
+import { MeetingDocuments } from './meeting-documents';
 import { MeetingsApi } from './meetings-api';
+import { MySmallGroup } from './my-small-group';
 import { RegistrationPanel } from './registration-panel';
 import { guestRegistrationOpen } from './registration-state';
+import { ThreadList } from '../discussion/thread-list';
 
 interface Notice {
   key: string;
@@ -25,7 +31,11 @@ interface Notice {
   error?: boolean;
 }
 
-/** One meeting: time and place, my registration and check-in code, agenda with minutes, decisions. */
+/**
+ * One meeting: time and place (or why it was cancelled), my registration and check-in
+ * code (with its QR code), my small group, agenda with minutes, documents, decisions.
+ * Whoever runs it also edits, cancels, and uploads documents here.
+ */
 @Component({
   selector: 'alm-meeting-detail-page',
   imports: [
@@ -38,6 +48,10 @@ interface Notice {
     DecisionChips,
     RegistrationPanel,
     GuestRegistrationForm,
+    CheckInQr,
+    MeetingDocuments,
+    MySmallGroup,
+    ThreadList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-detail-page.html',
@@ -72,6 +86,17 @@ export class MeetingDetailPage {
   protected readonly guestForm = computed(() => {
     const m = this.detail();
     return !!m && guestRegistrationOpen(m, this.signedIn());
+  });
+
+  /** Who runs the meeting may call it off until it is over. */
+  protected readonly canCancel = computed(() => {
+    const m = this.detail();
+    return !!m && m.permissions.canManage && !m.cancelled && Date.parse(m.endsAt) > Date.now();
+  });
+  /** Participants in a small group see it here (those running the meeting use the run page). */
+  protected readonly smallGroupCard = computed(() => {
+    const m = this.detail();
+    return !!m && this.signedIn() && m.myStatus === 'registered' && !m.permissions.canManage && !m.cancelled;
   });
 
   protected readonly busy = signal(false);
@@ -122,6 +147,25 @@ export class MeetingDetailPage {
       .subscribe({
         next: () => this.reload({ key: 'meetings.notices.cancelled' }),
         error: (error: unknown) => this.fail(error),
+      });
+  }
+
+  /** Calls the meeting off: the dialog asks for the reason and sends it; registered persons are mailed. */
+  protected cancelMeeting(): void {
+    const m = this.detail();
+    if (!m) return;
+    this.dialog
+      .open<CancelMeetingDialog, CancelMeetingDialogData, MeetingDetailDto>(CancelMeetingDialog, {
+        data: { meeting: m },
+        width: '34rem',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .pipe(filter((updated): updated is MeetingDetailDto => !!updated))
+      .subscribe((updated) => {
+        this.meeting.set(updated);
+        this.notice.set({ key: 'meetings.notices.meetingCancelled' });
+        this.focusNotice();
       });
   }
 

@@ -42,7 +42,7 @@ describe('meeting form pages', () => {
     throw new Error(`no request ${method} ${url}`);
   }
 
-  function configure(): void {
+  function configure(roles: ('member' | 'moderator')[] = ['moderator', 'member']): void {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
@@ -61,7 +61,7 @@ describe('meeting form pages', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    TestBed.inject(AuthStore).setMe(meFixture({ roles: ['moderator', 'member'] }));
+    TestBed.inject(AuthStore).setMe(meFixture({ roles }));
   }
 
   afterEach(() => {
@@ -161,5 +161,94 @@ describe('meeting form pages', () => {
       capacity: 60,
     });
     put.flush(meetingDetail());
+  });
+
+  describe('group leads', () => {
+    const MINE = {
+      items: [
+        { id: 'g-1', name: 'Digitale Werkstatt Handwerk', myRole: 'lead' },
+        { id: 'g-2', name: 'Azubi-Netzwerk', myRole: 'co_lead' },
+        { id: 'g-3', name: 'Leerstand', myRole: 'member' },
+      ],
+      total: 3,
+      page: 1,
+      pageSize: 100,
+    };
+
+    it('create sessions of the groups they lead, preset from the group page', async () => {
+      configure(['member']);
+      harness = await RouterTestingHarness.create();
+      const navigation = harness.navigateByUrl('/meetings/new?kind=group_session&group=g-1', MeetingNewPage);
+      const groups = await request('GET', '/api/working-groups');
+      expect(groups.request.params.get('mine')).toBe('true');
+      groups.flush(MINE);
+      await navigation;
+      await harness.fixture.whenStable();
+      const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+
+      expect(el().querySelector('.back a')?.getAttribute('href')).toBe('/groups/g-1');
+      const kind = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="meeting-kind-select"]' }));
+      expect(await kind.getValueText()).toBe('Arbeitsgruppen-Sitzung');
+      await kind.open();
+      expect(await Promise.all((await kind.getOptions()).map((o) => o.getText()))).toEqual(['Arbeitsgruppen-Sitzung']);
+      await kind.close();
+      expect(el().querySelector('[data-testid="meeting-kind-lead-hint"]')?.textContent?.trim()).toBe(
+        'Als Leitung einer Arbeitsgruppe legen Sie Sitzungen Ihrer Gruppen an.',
+      );
+      const group = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="meeting-group"]' }));
+      expect(await group.getValueText()).toBe('Digitale Werkstatt Handwerk');
+      await group.open();
+      // only the groups they lead (or co-lead)
+      expect(await Promise.all((await group.getOptions()).map((o) => o.getText()))).toEqual(['Azubi-Netzwerk', 'Digitale Werkstatt Handwerk']);
+      await group.close();
+
+      type('meeting-title-input', 'Werkstatt-Treffen');
+      type('meeting-start-date', '2026-11-03');
+      input('meeting-submit').click();
+      const post = await request('POST', '/api/meetings');
+      expect(post.request.body).toMatchObject({ kind: 'group_session', groupId: 'g-1', title: 'Werkstatt-Treffen', visibility: 'group' });
+      post.flush(meetingDetail({ kind: 'group_session' }));
+    });
+
+    it('does not preset a group they do not lead', async () => {
+      configure(['member']);
+      harness = await RouterTestingHarness.create();
+      const navigation = harness.navigateByUrl('/meetings/new?kind=group_session&group=g-3', MeetingNewPage);
+      (await request('GET', '/api/working-groups')).flush(MINE);
+      await navigation;
+      await harness.fixture.whenStable();
+      const group = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(
+        MatSelectHarness.with({ selector: '[data-testid="meeting-group"]' }),
+      );
+      expect(await group.getValueText()).toBe('');
+    });
+
+    it('tells members who lead no group that they cannot create meetings', async () => {
+      configure(['member']);
+      harness = await RouterTestingHarness.create();
+      const navigation = harness.navigateByUrl('/meetings/new', MeetingNewPage);
+      (await request('GET', '/api/working-groups')).flush({ ...MINE, items: [MINE.items[2]], total: 1 });
+      await navigation;
+      await harness.fixture.whenStable();
+      expect(el().querySelector('[data-testid="new-forbidden"]')?.textContent?.trim()).toContain('Sie leiten keine Arbeitsgruppe.');
+      expect(el().querySelector('[data-testid="meeting-form"]')).toBeNull();
+    });
+
+    it('lets the office choose any kind, preset from the query', async () => {
+      configure();
+      harness = await RouterTestingHarness.create();
+      const navigation = harness.navigateByUrl('/meetings/new?kind=workshop', MeetingNewPage);
+      const groups = await request('GET', '/api/working-groups');
+      expect(groups.request.params.has('mine')).toBe(false);
+      groups.flush(GROUPS);
+      await navigation;
+      await harness.fixture.whenStable();
+      const kind = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(
+        MatSelectHarness.with({ selector: '[data-testid="meeting-kind-select"]' }),
+      );
+      expect(await kind.getValueText()).toBe('Workshop');
+      await kind.open();
+      expect(await kind.getOptions()).toHaveLength(4);
+    });
   });
 });

@@ -15,6 +15,14 @@ export const MEETING_ERROR_CODES = [
   'GROUP_REQUIRED',
   'MEETING_KIND_FIXED',
   'UNKNOWN_POLL_OPTION',
+  'DOCUMENT_TYPE_NOT_ALLOWED',
+  'DOCUMENT_MISSING',
+  'PAYLOAD_TOO_LARGE',
+  'UNKNOWN_AGENDA_ITEM',
+  'MEETING_CANCELLED',
+  'MEETING_OVER',
+  'NO_CHECKED_IN_ATTENDEES',
+  'UNKNOWN_REGISTRATION',
 ] as const;
 
 /** Translation key of the message for a failed meetings call; other codes use the shared messages. */

@@ -67,6 +67,8 @@ export class MeetingForm {
   /** Editing: the kind of a meeting cannot change. */
   readonly editing = input(false);
   readonly groups = input.required<readonly GroupOption[]>();
+  /** The kinds on offer (group leads, not the office: group sessions only). */
+  readonly kinds = input<readonly MeetingKind[]>(MEETING_KINDS);
   readonly busy = input(false);
   /** Translation key of a message from the API. */
   readonly errorKey = input<string | null>(null);
@@ -75,7 +77,6 @@ export class MeetingForm {
   readonly saved = output<SaveMeetingRequest>();
   readonly cancelled = output<void>();
 
-  protected readonly kinds = MEETING_KINDS;
   protected readonly visibilities = MEETING_VISIBILITIES;
   protected readonly venueOptions = signal<VenueOption[]>([]);
   private readonly venueSearch = new Subject<string>();

@@ -15,6 +15,9 @@ import { MeetingSocket } from './meeting-socket';
 
 const MEETING_URL = `/api/meetings/${MEETING_ID}`;
 
+// the camera's frames "contain" this code (jsqr is loaded lazily by the scanner)
+jest.mock('jsqr', () => ({ __esModule: true, default: () => ({ data: 'K7Q2XZ9A' }) }));
+
 function entry(overrides: Partial<CheckInListEntryDto>): CheckInListEntryDto {
   return { registrationId: 'r-1', name: 'Markus Kamps', organisation: 'Kamps Bäckerei', status: 'registered', guest: false, checkedInAt: null, ...overrides };
 }
@@ -47,7 +50,7 @@ describe('MeetingRunPage', () => {
     await harness.fixture.whenStable();
   }
 
-  /** Opens the page; a runner's tabs load the check-in list (twice: list and count), the polls and the groups. */
+  /** Opens the page; a runner's tabs load the check-in list (list, count, small groups), the polls, the groups and the small groups. */
   async function open(detail: MeetingDetailDto, checkIns: CheckInListEntryDto[] = [], polls = [poll()]): Promise<void> {
     localStorage.clear();
     socket = new FakeMeetingSocket();
@@ -68,9 +71,10 @@ describe('MeetingRunPage', () => {
     const navigation = harness.navigateByUrl(`/meetings/${MEETING_ID}/run`, MeetingRunPage);
     await answer('GET', MEETING_URL, detail);
     if (detail.permissions.canManage) {
-      await answer('GET', `${MEETING_URL}/check-ins`, checkIns, 2);
+      await answer('GET', `${MEETING_URL}/check-ins`, checkIns, 3);
       await answer('GET', `${MEETING_URL}/polls`, polls);
       await answer('GET', '/api/working-groups', { items: [], total: 0, page: 1, pageSize: 100 });
+      await answer('GET', `${MEETING_URL}/small-groups`, []);
     }
     await navigation;
     await settle();
@@ -105,7 +109,7 @@ describe('MeetingRunPage', () => {
 
     // dots arrive on the voting tab: the bars follow without a request
     const tabs = [...el().querySelectorAll<HTMLElement>('[role="tab"]')];
-    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(['Check-in', 'Tagesordnung & Protokoll', 'Beschlüsse', 'Punktabfrage']);
+    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(['Check-in', 'Tagesordnung & Protokoll', 'Beschlüsse', 'Punktabfrage', 'Kleingruppen']);
     tabs[3].click();
     await settle();
     const shared = broadcast(poll({
@@ -159,5 +163,92 @@ describe('MeetingRunPage', () => {
     post.flush({ statusCode: 404, code: 'UNKNOWN_CHECK_IN_CODE', message: 'x', requestId: 'r' }, { status: 404, statusText: 'Not Found' });
     await settle();
     expect(text('check-in-outcome')).toContain('Diesen Check-in-Code kennen wir für dieses Treffen nicht');
+  });
+
+  describe('scanning QR codes', () => {
+    const restore: (() => void)[] = [];
+
+    /** Replaces a property of a prototype (jsdom has no camera, video or canvas) until the test ends. */
+    function stub<T extends object>(target: T, key: string, value: unknown, getter = false): void {
+      const original = Object.getOwnPropertyDescriptor(target, key);
+      Object.defineProperty(target, key, getter ? { get: () => value, configurable: true } : { value, configurable: true, writable: true });
+      restore.push(() => (original ? Object.defineProperty(target, key, original) : delete (target as Record<string, unknown>)[key]));
+    }
+
+    afterEach(() => restore.splice(0).reverse().forEach((undo) => undo()));
+
+    function code(): HTMLInputElement {
+      const input = el().querySelector<HTMLInputElement>('[data-testid="check-in-code-input"]');
+      if (!input) throw new Error('no code input');
+      return input;
+    }
+
+    async function until(check: () => boolean): Promise<void> {
+      let ok = check();
+      for (let i = 0; i < 100 && !ok; i++) {
+        await settle();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        ok = check();
+      }
+      expect(ok).toBe(true);
+    }
+
+    it('offers the typed code when the device has no camera', async () => {
+      stub(navigator, 'mediaDevices', undefined);
+      await open(meetingDetail({ permissions: { canManage: true, canRegister: false } }), [], []);
+
+      (el().querySelector('[data-testid="scan-start"]') as HTMLButtonElement).click();
+      await settle();
+      expect(text('scan-problem')).toBe('Auf diesem Gerät steht keine Kamera zur Verfügung. Bitte tippen Sie den Code unten ein.');
+      expect(el().querySelector('[data-testid="scan-problem"]')?.getAttribute('role')).toBe('alert');
+      await until(() => document.activeElement === code());
+    });
+
+    it('says so when the camera is not allowed', async () => {
+      const getUserMedia = jest.fn().mockRejectedValue(Object.assign(new Error('denied'), { name: 'NotAllowedError' }));
+      stub(navigator, 'mediaDevices', { getUserMedia });
+      await open(meetingDetail({ permissions: { canManage: true, canRegister: false } }), [], []);
+
+      (el().querySelector('[data-testid="scan-start"]') as HTMLButtonElement).click();
+      await until(() => !!el().querySelector('[data-testid="scan-problem"]'));
+      expect(getUserMedia).toHaveBeenCalledWith({ video: { facingMode: { ideal: 'environment' } }, audio: false });
+      expect(text('scan-problem')).toContain('Der Zugriff auf die Kamera ist nicht erlaubt');
+      expect(el().querySelector('[data-testid="scan-start"]')).not.toBeNull(); // one may try again
+    });
+
+    it('checks in the code read by the rear camera, once, and stops the camera', async () => {
+      const track = { stop: jest.fn() };
+      const stream = { getTracks: () => [track] };
+      stub(navigator, 'mediaDevices', { getUserMedia: jest.fn().mockResolvedValue(stream) });
+      stub(HTMLMediaElement.prototype, 'play', () => Promise.resolve());
+      stub(HTMLMediaElement.prototype, 'srcObject', null);
+      stub(HTMLMediaElement.prototype, 'readyState', 4, true);
+      stub(HTMLVideoElement.prototype, 'videoWidth', 640, true);
+      stub(HTMLVideoElement.prototype, 'videoHeight', 480, true);
+      stub(HTMLCanvasElement.prototype, 'getContext', () => ({
+        drawImage: () => undefined,
+        getImageData: (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4) }),
+      }));
+      await open(meetingDetail({ permissions: { canManage: true, canRegister: false } }), [entry({})], []);
+
+      (el().querySelector('[data-testid="scan-start"]') as HTMLButtonElement).click();
+      let post: ReturnType<HttpTestingController['match']> = [];
+      await until(() => (post = http.match({ method: 'POST', url: `${MEETING_URL}/check-ins` })).length > 0);
+      expect(post).toHaveLength(1);
+      expect(post[0].request.body).toEqual({ code: 'K7Q2XZ9A' });
+      post[0].flush(entry({ checkedInAt: '2026-06-11T15:02:00.000Z' }));
+      await settle();
+      expect(text('check-in-outcome')).toBe('Markus Kamps ist eingecheckt.');
+      expect(text('scan-status')).toContain('Halten Sie den QR-Code vor die Kamera');
+
+      // the code stays in view: no second check-in
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      http.expectNone({ method: 'POST', url: `${MEETING_URL}/check-ins` });
+
+      (el().querySelector('[data-testid="scan-stop"]') as HTMLButtonElement).click();
+      await settle();
+      expect(track.stop).toHaveBeenCalled();
+      expect(el().querySelector('[data-testid="scan-start"]')).not.toBeNull();
+    });
   });
 });

@@ -11,13 +11,14 @@ import { meetingTimeParts } from './berlin-time';
 import { RunAgendaTab } from './run-agenda-tab';
 import { RunCheckInTab } from './run-check-in-tab';
 import { RunDecisionsTab } from './run-decisions-tab';
+import { RunSmallGroupsTab } from './run-small-groups-tab';
 import { RunVotingTab } from './run-voting-tab';
 import { MeetingSocket } from './meeting-socket';
 import { MeetingsApi } from './meetings-api';
 
 /**
  * Running a meeting (the office; group leads for their sessions): check-in, agenda and
- * minutes, decisions and dot voting. Who may run it comes from the meeting itself
+ * minutes, decisions, dot voting and small groups. Who may run it comes from the meeting itself
  * (`permissions.canManage`), so group leads get in while other members see a refusal.
  */
 @Component({
@@ -33,6 +34,7 @@ import { MeetingsApi } from './meetings-api';
     RunAgendaTab,
     RunDecisionsTab,
     RunVotingTab,
+    RunSmallGroupsTab,
   ],
   providers: [MeetingSocket],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -96,16 +96,21 @@ describe('MeetingSocket', () => {
     sockets[0].fire('connect');
     const polls: SharedPoll[] = [];
     const counts: number[] = [];
+    let smallGroups = 0;
     service.pollUpdated$.subscribe((p) => polls.push(p));
     service.checkedIn$.subscribe((n) => counts.push(n));
+    service.smallGroupsChanged$.subscribe(() => smallGroups++);
 
     sockets[0].fire('poll:updated', shared(MEETING));
     sockets[0].fire('poll:updated', shared('another meeting'));
     sockets[0].fire('meeting:checked-in', { meetingId: MEETING, count: 7 });
     sockets[0].fire('meeting:checked-in', { meetingId: 'another meeting', count: 99 });
+    sockets[0].fire('meeting:small-groups', { meetingId: MEETING });
+    sockets[0].fire('meeting:small-groups', { meetingId: 'another meeting' });
     expect(polls.map((p) => p.meetingId)).toEqual([MEETING]);
     expect((polls[0] as Partial<PollDto>).myDots).toBeUndefined();
     expect(counts).toEqual([7]);
+    expect(smallGroups).toBe(1);
   });
 
   it('joins again after a reconnect and asks the page to reload what it missed', async () => {

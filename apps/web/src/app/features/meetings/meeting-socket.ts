@@ -37,6 +37,7 @@ export class MeetingSocket implements OnDestroy {
 
   private readonly polls = new Subject<SharedPoll>();
   private readonly checkIns = new Subject<number>();
+  private readonly smallGroups = new Subject<void>();
   private readonly rejoins = new Subject<void>();
   private readonly stateSignal = signal<MeetingRoomState>('idle');
 
@@ -46,6 +47,8 @@ export class MeetingSocket implements OnDestroy {
   readonly pollUpdated$: Observable<SharedPoll> = this.polls.asObservable();
   /** 'meeting:checked-in' of the joined meeting: the number checked in so far. */
   readonly checkedIn$: Observable<number> = this.checkIns.asObservable();
+  /** 'meeting:small-groups' of the joined meeting: small groups changed, reload them. */
+  readonly smallGroupsChanged$: Observable<void> = this.smallGroups.asObservable();
   /** The room was joined again after the connection dropped: reload state over HTTP. */
   readonly rejoined$: Observable<void> = this.rejoins.asObservable();
 
@@ -104,6 +107,9 @@ export class MeetingSocket implements OnDestroy {
     });
     socket.on('meeting:checked-in', (payload) => {
       if (payload.meetingId === this.meetingId) this.checkIns.next(payload.count);
+    });
+    socket.on('meeting:small-groups', (payload) => {
+      if (payload.meetingId === this.meetingId) this.smallGroups.next();
     });
     socket.on('session:ended', () => this.stateSignal.set('refused'));
   }

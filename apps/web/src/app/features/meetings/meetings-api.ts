@@ -2,12 +2,14 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AgendaItemDto,
+  CancelMeetingRequest,
   CheckInListEntryDto,
   CheckInRequest,
   ClosePollRequest,
   DecisionDto,
   GuestRegistrationRequest,
   MeetingDetailDto,
+  MeetingDocumentDto,
   MeetingListQuery,
   MeetingPage,
   OpenPollRequest,
@@ -18,6 +20,8 @@ import type {
   SaveAgendaItemRequest,
   SaveDecisionRequest,
   SaveMeetingRequest,
+  SaveSmallGroupRequest,
+  SmallGroupDto,
   WorkingGroupPage,
 } from '@allmende/contracts';
 import { Observable } from 'rxjs';
@@ -48,6 +52,63 @@ export class MeetingsApi {
 
   update(id: string, request: SaveMeetingRequest): Observable<MeetingDetailDto> {
     return this.http.put<MeetingDetailDto>(this.meeting(id), request);
+  }
+
+  /** Calls the meeting off (who runs it); registered and waiting persons are mailed. */
+  cancelMeeting(id: string, request: CancelMeetingRequest): Observable<MeetingDetailDto> {
+    return this.http.post<MeetingDetailDto>(this.meeting(id, '/cancel'), request);
+  }
+
+  /* ---------- documents ---------- */
+
+  documents(id: string): Observable<MeetingDocumentDto[]> {
+    return this.http.get<MeetingDocumentDto[]>(this.meeting(id, '/documents'));
+  }
+
+  /** Uploads a document (multipart field `file`), for the meeting or one of its agenda items. */
+  uploadDocument(id: string, file: File, agendaItemId: string | null): Observable<MeetingDocumentDto> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    if (agendaItemId) body.append('agendaItemId', agendaItemId);
+    return this.http.post<MeetingDocumentDto>(this.meeting(id, '/documents'), body);
+  }
+
+  /** The file itself (with the access token: members' meetings are not public). */
+  downloadDocument(id: string, documentId: string): Observable<Blob> {
+    return this.http.get(this.meeting(id, `/documents/${encodeURIComponent(documentId)}`), { responseType: 'blob' });
+  }
+
+  deleteDocument(id: string, documentId: string): Observable<void> {
+    return this.http.delete<void>(this.meeting(id, `/documents/${encodeURIComponent(documentId)}`));
+  }
+
+  /* ---------- small groups (Kleingruppen) ---------- */
+
+  smallGroups(id: string): Observable<SmallGroupDto[]> {
+    return this.http.get<SmallGroupDto[]>(this.meeting(id, '/small-groups'));
+  }
+
+  addSmallGroup(id: string, name: string): Observable<SmallGroupDto[]> {
+    return this.http.post<SmallGroupDto[]>(this.meeting(id, '/small-groups'), { name });
+  }
+
+  /** Renames a small group (who runs the meeting) or saves its note (also its members). */
+  saveSmallGroup(id: string, groupId: string, request: SaveSmallGroupRequest): Observable<SmallGroupDto[]> {
+    return this.http.put<SmallGroupDto[]>(this.meeting(id, `/small-groups/${encodeURIComponent(groupId)}`), request);
+  }
+
+  deleteSmallGroup(id: string, groupId: string): Observable<void> {
+    return this.http.delete<void>(this.meeting(id, `/small-groups/${encodeURIComponent(groupId)}`));
+  }
+
+  /** Sets who is in a small group; they leave any other small group of the meeting. */
+  setSmallGroupMembers(id: string, groupId: string, registrationIds: string[]): Observable<SmallGroupDto[]> {
+    return this.http.put<SmallGroupDto[]>(this.meeting(id, `/small-groups/${encodeURIComponent(groupId)}/members`), { registrationIds });
+  }
+
+  /** Spreads the checked-in attendees not yet in a small group over `count` groups. */
+  distributeSmallGroups(id: string, count: number): Observable<SmallGroupDto[]> {
+    return this.http.post<SmallGroupDto[]>(this.meeting(id, '/small-groups/distribute'), { count });
   }
 
   /* ---------- registration ---------- */
@@ -144,9 +205,10 @@ export class MeetingsApi {
 
   /* ---------- choices for the meeting form ---------- */
 
-  /** Working groups for group sessions and decisions (the API caps a page at 100). */
-  workingGroups(): Observable<WorkingGroupPage> {
-    return this.http.get<WorkingGroupPage>(`${this.base}/api/working-groups`, { params: toHttpParams({ pageSize: 100 }) });
+  /** Working groups for group sessions and decisions (the API caps a page at 100); `mine`: only the caller's groups. */
+  workingGroups(mine = false): Observable<WorkingGroupPage> {
+    const query = mine ? { mine: true, pageSize: 100 } : { pageSize: 100 };
+    return this.http.get<WorkingGroupPage>(`${this.base}/api/working-groups`, { params: toHttpParams(query) });
   }
 
   organisations(q: string): Observable<Page<OrganisationDto>> {

@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { officeGuard, signedInGuard } from '../../core/auth/guards';
+import { signedInGuard } from '../../core/auth/guards';
 import { provideTranslatedPaginator } from '../../shared/translated-paginator-intl';
 
 /** /meetings: list, detail, the guest links from mails, running a meeting, voting, the meeting form. */
@@ -14,9 +14,10 @@ export const meetingsRoutes: Route[] = [
         loadComponent: () => import('./meetings-page').then((m) => m.MeetingsPage),
       },
       {
+        // the office for any meeting; leads of a working group for its sessions (the page checks which groups)
         path: 'new',
         title: 'meetings.titles.new',
-        canActivate: [officeGuard],
+        canActivate: [signedInGuard],
         loadComponent: () => import('./meeting-edit-pages').then((m) => m.MeetingNewPage),
       },
       {

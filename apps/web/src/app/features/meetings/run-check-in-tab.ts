@@ -8,12 +8,13 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import type { CheckInListEntryDto, CheckInRequest } from '@allmende/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { focusFirstInvalid } from '../../core/auth/forms';
+import { focusAfterRender, focusFirstInvalid } from '../../core/auth/forms';
 import { LanguageService } from '../../core/i18n/language-service';
 import { formatBerlinTime } from './berlin-time';
 import { meetingErrorKey } from './meeting-errors';
 import { MeetingSocket } from './meeting-socket';
 import { MeetingsApi } from './meetings-api';
+import { QrScanner } from './qr-scanner';
 
 interface Outcome {
   key: string;
@@ -24,7 +25,7 @@ interface Outcome {
 /** Check-in at the door: by code (typed or scanned), from the list, or as a walk-in; the count updates live. */
 @Component({
   selector: 'alm-run-check-in-tab',
-  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatLabel, MatInput, MatProgressSpinner, TranslocoDirective],
+  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatLabel, MatInput, MatProgressSpinner, TranslocoDirective, QrScanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './run-check-in-tab.html',
   styleUrl: './run-tab.scss',
@@ -87,6 +88,17 @@ export class RunCheckInTab {
       return;
     }
     this.checkIn({ code: this.codeForm.getRawValue().code.trim() }, () => this.codeForm.reset());
+  }
+
+  /** A code read by the camera: checked in at once (one at a time; the scanner reports it again later). */
+  protected checkInScanned(code: string): void {
+    if (this.busy()) return;
+    this.checkIn({ code });
+  }
+
+  /** No camera: the typed code is the way in. */
+  protected useTypedCode(): void {
+    focusAfterRender(this.host, '[data-testid="check-in-code-input"]', this.injector);
   }
 
   protected checkInEntry(entry: CheckInListEntryDto): void {

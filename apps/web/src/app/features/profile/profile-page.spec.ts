@@ -14,7 +14,7 @@ const FIELDS: ActionFieldDto[] = [
   { id: 'f-2', slug: 'handel', nameDe: 'Handel der Zukunft', nameEn: 'Retail of the future', descriptionDe: '', descriptionEn: '', color: '#000', icon: 'x', position: 2, archived: false },
 ];
 
-// The page renders six sections with Material forms: allow for slow, busy CI machines.
+// The page renders seven sections with Material forms: allow for slow, busy CI machines.
 jest.setTimeout(20_000);
 
 describe('ProfilePage', () => {
@@ -38,6 +38,7 @@ describe('ProfilePage', () => {
     page = fixture.nativeElement;
     TestBed.tick();
     http.expectOne('/api/action-fields').flush(FIELDS);
+    http.expectOne('/api/me/notification-settings').flush({ digest: 'off' });
     await fixture.whenStable();
   }
 
@@ -62,6 +63,7 @@ describe('ProfilePage', () => {
       'Mitgliedschaft in der Allianz',
       'Persönliche Angaben',
       'Einwilligungen',
+      'Benachrichtigungen per E-Mail',
       'Meine Organisationen',
       'Passwort ändern',
       'Konto löschen',

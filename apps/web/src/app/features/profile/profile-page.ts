@@ -4,6 +4,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { ConsentsSection } from './consents-section';
 import { DeleteAccountSection } from './delete-account-section';
 import { MembershipSection } from './membership-section';
+import { NotificationSettingsSection } from './notification-settings-section';
 import { OrganisationsSection } from './organisations-section';
 import { ProfileForm } from './profile-form';
 import { SecuritySection } from './security-section';
@@ -16,6 +17,7 @@ import { SecuritySection } from './security-section';
     MembershipSection,
     ProfileForm,
     ConsentsSection,
+    NotificationSettingsSection,
     OrganisationsSection,
     SecuritySection,
     DeleteAccountSection,
@@ -33,6 +35,7 @@ import { SecuritySection } from './security-section';
           <alm-membership-section />
           <alm-profile-form />
           <alm-consents-section />
+          <alm-notification-settings-section />
           <alm-organisations-section />
           <alm-security-section />
           <alm-delete-account-section />

@@ -6,8 +6,9 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { AffiliationDto, Role, WorkingGroupDetailDto } from '@allmende/contracts';
+import { AffiliationDto, MeetingSummaryDto, Role, WorkingGroupDetailDto } from '@allmende/contracts';
 import { ACTION_FIELDS, GROUP_ID, groupDetail } from '../../../testing/group-fixtures';
+import { meetingSummary } from '../../../testing/meeting-fixtures';
 import { provideI18nTesting } from '../../../testing/i18n-testing';
 import { meFixture } from '../../../testing/me-fixture';
 import { AuthStore } from '../../core/auth/auth-store';
@@ -70,13 +71,35 @@ describe('GroupDetailPage', () => {
     }
   }
 
-  async function open(detail: WorkingGroupDetailDto): Promise<void> {
+  /** The group's meetings: two lists, upcoming (`from`) and past (`to`). */
+  const page = (items: MeetingSummaryDto[]) => ({ items, total: items.length, page: 1, pageSize: 5 });
+
+  async function answerMeetings(upcoming: MeetingSummaryDto[], past: MeetingSummaryDto[]): Promise<TestRequest[]> {
+    let open: TestRequest[] = [];
+    for (let i = 0; i < 200 && open.length < 2; i++) {
+      TestBed.tick();
+      open = [...open, ...http.match((req) => req.method === 'GET' && req.url === '/api/meetings')];
+      if (open.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(open).toHaveLength(2);
+    const [from] = open.filter((r) => r.request.params.has('from'));
+    const [to] = open.filter((r) => r.request.params.has('to'));
+    from.flush(page(upcoming));
+    to.flush(page(past));
+    return [from, to];
+  }
+
+  async function open(detail: WorkingGroupDetailDto, meetings: { upcoming?: MeetingSummaryDto[]; past?: MeetingSummaryDto[] } = {}): Promise<TestRequest[]> {
     harness = await RouterTestingHarness.create();
     const navigation = harness.navigateByUrl(`/groups/${GROUP_ID}`, GroupDetailPage);
     (await request('GET', URL)).flush(detail);
     (await request('GET', '/api/action-fields')).flush(ACTION_FIELDS);
+    const requests = await answerMeetings(meetings.upcoming ?? [], meetings.past ?? []);
+    // the embedded discussion list (tested on its own) loads for signed-in persons
+    if (TestBed.inject(AuthStore).isSignedIn()) (await request('GET', '/api/threads')).flush([]);
     await navigation;
     await settle();
+    return requests;
   }
 
   async function click(id: string): Promise<void> {
@@ -367,6 +390,100 @@ describe('GroupDetailPage', () => {
       await open(groupDetail({ state: 'dissolved', permissions: { canManage: false, canJoin: false, canLeave: false } }));
       expect(byTestId('open-status')).toBeNull();
       expect(text('not-joinable')).toBe('Dieser Gruppe kann man im Status „Aufgelöst“ nicht beitreten.');
+    });
+  });
+
+  describe('sessions', () => {
+    const upcoming = [
+      meetingSummary({ id: 'm-1', kind: 'group_session', seriesNumber: null, title: 'Werkstatt-Treffen November', startsAt: '2999-11-03T16:00:00.000Z', endsAt: '2999-11-03T18:00:00.000Z', groupId: GROUP_ID, myStatus: 'registered' }),
+    ];
+    const past = [
+      meetingSummary({ id: 'm-2', kind: 'group_session', seriesNumber: null, title: 'Werkstatt-Treffen Januar', startsAt: '2026-01-13T16:00:00.000Z', endsAt: '2026-01-13T18:00:00.000Z', groupId: GROUP_ID }),
+      meetingSummary({ id: 'm-3', kind: 'group_session', seriesNumber: null, title: 'Werkstatt-Treffen Dezember', startsAt: '2025-12-09T16:00:00.000Z', endsAt: '2025-12-09T18:00:00.000Z', groupId: GROUP_ID, cancelled: true }),
+    ];
+    const sessions = (id: string) => [...el().querySelectorAll(`[data-testid="${id}"] [data-testid="group-meeting"]`)];
+
+    it('lists the coming and the latest past sessions of the group, each linked to its page', async () => {
+      configure();
+      const [from, to] = await open(groupDetail(), { upcoming, past });
+      expect(from.request.params.get('group')).toBe(GROUP_ID);
+      expect(to.request.params.get('group')).toBe(GROUP_ID);
+      expect(from.request.params.get('pageSize')).toBe('5');
+
+      expect(el().querySelector('#group-meetings-heading')?.textContent?.trim()).toBe('Sitzungen');
+      const coming = sessions('group-meetings-upcoming');
+      expect(coming).toHaveLength(1);
+      expect(coming[0].querySelector('a')?.getAttribute('href')).toBe('/meetings/m-1');
+      expect(coming[0].textContent).toContain('Werkstatt-Treffen November');
+      expect(coming[0].textContent).toContain('3. November 2999, 17:00–19:00 Uhr');
+      expect(coming[0].textContent).toContain('Angemeldet');
+
+      expect(sessions('group-meetings-past').map((m) => m.querySelector('a')?.textContent?.trim())).toEqual([
+        'Werkstatt-Treffen Januar',
+        'Werkstatt-Treffen Dezember',
+      ]);
+      expect(sessions('group-meetings-past')[1].textContent).toContain('Abgesagt');
+      // a plain member plans no sessions
+      expect(byTestId('new-group-session')).toBeNull();
+    });
+
+    it('says when there are none', async () => {
+      configure();
+      await open(groupDetail());
+      expect(text('group-meetings-upcoming-empty')).toBe('Zurzeit ist keine Sitzung geplant.');
+      expect(text('group-meetings-past-empty')).toBe('Noch keine vergangenen Sitzungen.');
+    });
+
+    it('lets leads and co-leads start a new session of the group', async () => {
+      configure();
+      await open(groupDetail({ myRole: 'co_lead', permissions: { canManage: true, canJoin: false, canLeave: true } }));
+      expect(byTestId('new-group-session')?.getAttribute('href')).toBe(`/meetings/new?kind=group_session&group=${GROUP_ID}`);
+      expect(text('new-group-session')).toBe('Neue Sitzung');
+    });
+
+    it('lets the office start one too', async () => {
+      configure({ roles: ['moderator', 'member'] });
+      await open(groupDetail());
+      expect(byTestId('new-group-session')).not.toBeNull();
+    });
+
+    it('offers a retry when the sessions cannot be loaded', async () => {
+      configure();
+      harness = await RouterTestingHarness.create();
+      const navigation = harness.navigateByUrl(`/groups/${GROUP_ID}`, GroupDetailPage);
+      (await request('GET', URL)).flush(groupDetail());
+      (await request('GET', '/api/action-fields')).flush(ACTION_FIELDS);
+      let open: TestRequest[] = [];
+      for (let i = 0; i < 200 && open.length < 2; i++) {
+        TestBed.tick();
+        open = [...open, ...http.match((req) => req.url === '/api/meetings')];
+        if (open.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      open.find((r) => r.request.params.has('from'))?.flush({ statusCode: 500, message: 'x' }, { status: 500, statusText: 'Server Error' });
+      open.find((r) => r.request.params.has('to'))?.flush(page(past));
+      (await request('GET', '/api/threads')).flush([]);
+      await navigation;
+      await settle();
+      expect(text('group-meetings-upcoming-error')).toContain('Die Treffen konnten nicht geladen werden.');
+      expect(sessions('group-meetings-past')).toHaveLength(2);
+
+      byTestId('group-meetings-upcoming-error')?.querySelector('button')?.click();
+      TestBed.tick();
+      const retry = await request('GET', '/api/meetings');
+      expect(retry.request.params.has('from')).toBe(true);
+      retry.flush(page(upcoming));
+      await settle();
+      expect(sessions('group-meetings-upcoming')).toHaveLength(1);
+    });
+  });
+
+  describe('discussion', () => {
+    it('embeds the group’s threads, open to new topics for its members', async () => {
+      configure();
+      await open(groupDetail({ myRole: 'member' }));
+      const list = el().querySelector('alm-thread-list');
+      expect(list?.querySelector('h2')?.textContent?.trim()).toBe('Diskussion');
+      expect(list?.querySelector('[data-testid="new-thread-toggle"]')).not.toBeNull();
     });
   });
 });

@@ -24,6 +24,8 @@ import { openConfirmDialog } from '../../shared/confirm-dialog';
 import { LocalizedDatePipe } from '../../shared/localized-date-pipe';
 import { localized } from '../../shared/localized';
 import { groupErrorKey } from './group-errors';
+import { ThreadList } from '../discussion/thread-list';
+import { GroupMeetings } from './group-meetings';
 import { GroupTags } from './group-tags';
 import { GroupsApi } from './groups-api';
 import { InviteDialog, InviteDialogData } from './invite-dialog';
@@ -37,7 +39,7 @@ interface Notice {
 
 const DIALOG_SIZE = { width: '34rem', maxWidth: '95vw' };
 
-/** One working group: purpose, goals, state history, members, and what the visitor may do. */
+/** One working group: purpose, goals, sessions, state history, members, and what the visitor may do. */
 @Component({
   selector: 'alm-group-detail-page',
   imports: [
@@ -52,6 +54,8 @@ const DIALOG_SIZE = { width: '34rem', maxWidth: '95vw' };
     TranslocoDirective,
     LocalizedDatePipe,
     GroupTags,
+    GroupMeetings,
+    ThreadList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './group-detail-page.html',
@@ -105,6 +109,11 @@ export class GroupDetailPage {
     const detail = this.detail();
     if (detail?.myRole === 'invited') return 'groups.join.acceptInvitation';
     return detail?.access === 'closed' ? 'groups.join.request' : 'groups.join.join';
+  });
+  /** Leads and co-leads of the group, and the office, plan its sessions. */
+  protected readonly canPlanSessions = computed(() => {
+    const role = this.detail()?.myRole;
+    return this.isOffice() || role === 'lead' || role === 'co_lead';
   });
   protected readonly isMember = computed(() => {
     const role = this.detail()?.myRole;

@@ -1,8 +1,8 @@
 import { MailSink } from '@allmende/e2e-support';
 import { DOCUMENT_MAX_BYTES, type ApiErrorBody, type MeetingDetailDto, type MeetingDocumentDto } from '@allmende/contracts';
-import { AuthService } from '../src/modules/auth/auth.service';
 import { DocumentMailingJob } from '../src/modules/meetings/document-mailing.job';
 import { seedDemoData } from '../src/database/seed/seed-demo-data';
+import { createPeople } from './support/accounts';
 import { api, login } from './support/http';
 import { startAppOn, startTestApp, TestApp } from './support/test-app';
 
@@ -45,17 +45,7 @@ describe('meeting documents', () => {
     return res.body;
   };
 
-  async function people(n: number, prefix: string): Promise<{ id: string; token: string; email: string }[]> {
-    const hash = await t.app.get(AuthService).hashPassword('ein-sicheres-passwort');
-    const rows: { id: string; email: string }[] = await t.ds.query(
-      `INSERT INTO person (email, password_hash, display_name, email_verified_at)
-       SELECT $1 || i || '@example.org', $2, 'Person ' || i, now() FROM generate_series(1, $3::int) i RETURNING id, email`,
-      [prefix, hash, n],
-    );
-    const out = [];
-    for (const r of rows) out.push({ ...r, token: (await login(t.url, r.email, 'ein-sicheres-passwort')).token });
-    return out;
-  }
+  const people = (n: number, prefix: string) => createPeople(t, n, prefix);
 
   it('the office attaches PDF and office files to a meeting or an agenda item; type and size are checked', async () => {
     const meeting = await createMeeting({});

@@ -12,8 +12,8 @@ import {
 } from '@allmende/contracts';
 import ICAL from 'ical.js';
 import { io, Socket } from 'socket.io-client';
-import { AuthService } from '../src/modules/auth/auth.service';
 import { seedDemoData } from '../src/database/seed/seed-demo-data';
+import { createPeople } from './support/accounts';
 import { api, login } from './support/http';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -51,18 +51,7 @@ describe('meetings', () => {
     return res.body;
   };
 
-  /** Creates `n` verified members with sessions, directly (fast), and returns their tokens. */
-  async function people(n: number, prefix: string): Promise<{ id: string; token: string; email: string }[]> {
-    const hash = await t.app.get(AuthService).hashPassword('ein-sicheres-passwort');
-    const rows: { id: string; email: string }[] = await t.ds.query(
-      `INSERT INTO person (email, password_hash, display_name, email_verified_at)
-       SELECT $1 || i || '@example.org', $2, 'Person ' || i, now() FROM generate_series(1, $3::int) i RETURNING id, email`,
-      [prefix, hash, n],
-    );
-    const tokens = [];
-    for (const r of rows) tokens.push({ ...r, token: (await login(t.url, r.email, 'ein-sicheres-passwort')).token });
-    return tokens;
-  }
+  const people = (n: number, prefix: string) => createPeople(t, n, prefix);
 
   it('numbers plenary meetings automatically', async () => {
     const a = await createMeeting({ kind: 'plenary', title: 'Plattformtreffen' });

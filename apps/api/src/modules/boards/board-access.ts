@@ -2,6 +2,7 @@ import type { BoardKind } from '@allmende/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hasRole, isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
+import { isGroupMember, isSignatory, signatory } from '../../common/membership-sql';
 
 export interface BoardRow {
   id: string;
@@ -25,17 +26,23 @@ export interface BoardAccess {
 
 /** SQL columns telling whether person `$n` is a member of the board's group and a signatory. */
 const accessColumns = (person: string) => `
-  (${person}::uuid IS NOT NULL AND b.group_id IS NOT NULL AND EXISTS (SELECT 1 FROM group_membership gm
-     WHERE gm.group_id = b.group_id AND gm.person_id = ${person}::uuid AND gm.ended_at IS NULL AND gm.status = 'member')) AS group_member,
-  (${person}::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM alliance_membership am
-     WHERE am.person_id = ${person}::uuid AND am.status IN ('signatory','active','dormant'))) AS signatory`;
+  (${person}::uuid IS NOT NULL AND b.group_id IS NOT NULL AND ${isGroupMember('b.group_id', `${person}::uuid`)}) AS group_member,
+  (${person}::uuid IS NOT NULL AND ${isSignatory(`${person}::uuid`)}) AS signatory`;
 
 const BOARD_COLUMNS = `b.id, b.kind, b.group_id, g.name AS group_name, coalesce(g.name, b.title) AS title, b.column_labels`;
 
+/** Signatories, researchers and the office read every card of every board. */
+export const readsAllCards = (user: AuthUser | undefined, isSignatory: boolean) => isSignatory || isOffice(user) || hasRole(user, 'researcher');
+
+/** Whether the caller reads every card (not only the public ones). */
+export async function callerReadsAllCards(em: EntityManager | DataSource, user: AuthUser | undefined): Promise<boolean> {
+  return readsAllCards(user, await signatory(em, user?.id));
+}
+
 function toAccess(row: BoardRow & { group_member: boolean; signatory: boolean }, user: AuthUser | undefined): BoardAccess {
-  const { group_member, signatory, ...board } = row;
+  const { group_member, signatory: isSignatoryNow, ...board } = row;
   const canEdit = isOffice(user) || group_member;
-  return { board, canEdit, readAll: canEdit || signatory || hasRole(user, 'researcher') };
+  return { board, canEdit, readAll: canEdit || readsAllCards(user, isSignatoryNow) };
 }
 
 export async function boardAccess(em: EntityManager | DataSource, boardId: string, user: AuthUser | undefined): Promise<BoardAccess> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CardStage, CharterGoal, Responsibility, SaveStrategicGoalRequest, StrategicGoalDto, StrategyDto } from '@allmende/contracts';
 import { DataSource } from 'typeorm';
-import { hasRole, isOffice, type AuthUser } from '../../common/auth/auth-user';
+import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
+import { callerReadsAllCards } from './board-access';
 
 /**
  * The joint strategy: Leitbild and Leitziele are the current charter (what members
@@ -15,11 +16,7 @@ export class StrategyService {
 
   async get(user: AuthUser | undefined): Promise<StrategyDto> {
     const [charter] = await this.ds.query(`SELECT mission_de, mission_en, goals FROM charter_version ORDER BY version DESC LIMIT 1`);
-    const [{ signatory }] = await this.ds.query(
-      `SELECT ($1::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM alliance_membership WHERE person_id = $1 AND status IN ('signatory','active','dormant'))) AS signatory`,
-      [user?.id ?? null],
-    );
-    const readAll = signatory || isOffice(user) || hasRole(user, 'researcher');
+    const readAll = await callerReadsAllCards(this.ds, user);
     const goals: { id: string; goal_number: number; title: string; description: string; action_field_id: string | null; position: number }[] =
       await this.ds.query(`SELECT * FROM strategic_goal ORDER BY goal_number, position, title`);
     const measures: { id: string; board_id: string; title: string; stage: CardStage; responsibility: Responsibility | null; strategic_goal_id: string }[] =

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { DomainEventBus } from '../../common/domain-events';
+import { leadsGroup } from '../../common/membership-sql';
 import { DiscussionService } from './discussion.service';
 import { loadMessage, messageColumns, toMessageDto } from './message-view';
 import { canModerateThread, threadAccess } from './thread-access';
@@ -112,11 +113,7 @@ export class ModerationService {
     const [g] = await em.query(`SELECT id FROM working_group WHERE id = $1`, [groupId]);
     if (!g) throw DomainError.notFound('Working group');
     if (isOffice(user)) return;
-    const lead = await em.query(
-      `SELECT 1 FROM group_membership WHERE group_id = $1 AND person_id = $2 AND ended_at IS NULL AND status = 'member' AND role IN ('lead','co_lead')`,
-      [groupId, user.id],
-    );
-    if (!lead.length) throw DomainError.forbidden('Only the office and the group’s leads moderate here');
+    if (!(await leadsGroup(em, groupId, user.id))) throw DomainError.forbidden('Only the office and the group’s leads moderate here');
   }
 
   /** Open reports the caller may act on (the office: all; leads: their groups' threads). */

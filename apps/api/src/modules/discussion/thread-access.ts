@@ -2,12 +2,7 @@ import type { ThreadSubjectType } from '@allmende/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
-
-const isLead = (group: string, person: string) =>
-  `EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = ${group} AND gm.person_id = ${person} AND gm.ended_at IS NULL
-             AND gm.status = 'member' AND gm.role IN ('lead','co_lead'))`;
-const isMember = (group: string, person: string) =>
-  `EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = ${group} AND gm.person_id = ${person} AND gm.ended_at IS NULL AND gm.status = 'member')`;
+import { isGroupLead, isGroupMember, isSignatory } from '../../common/membership-sql';
 
 /** SQL: the working group thread `t` belongs to (its own, its meeting's, its card's board's), or null. */
 export const THREAD_GROUP = `(CASE t.subject_type
@@ -23,20 +18,20 @@ export const THREAD_GROUP = `(CASE t.subject_type
  * for alliance topics. The office is decided by the caller (it reads all).
  */
 export function canReadThread(p: string): string {
-  const signatory = `EXISTS (SELECT 1 FROM alliance_membership am WHERE am.person_id = ${p} AND am.status IN ('signatory','active','dormant'))`;
+  const signatory = isSignatory(p);
   return `(CASE t.subject_type
     WHEN 'alliance' THEN ${signatory}
-    WHEN 'group' THEN ${isMember('t.subject_id', p)}
+    WHEN 'group' THEN ${isGroupMember('t.subject_id', p)}
     WHEN 'meeting' THEN EXISTS (SELECT 1 FROM meeting_registration r WHERE r.meeting_id = t.subject_id AND r.person_id = ${p} AND r.status = 'registered')
-                     OR coalesce((SELECT ${isLead('m.group_id', p)} FROM meeting m WHERE m.id = t.subject_id), false)
-    WHEN 'card' THEN coalesce((SELECT CASE WHEN b.group_id IS NULL THEN ${signatory} ELSE ${isMember('b.group_id', p)} END
+                     OR coalesce((SELECT ${isGroupLead('m.group_id', p)} FROM meeting m WHERE m.id = t.subject_id), false)
+    WHEN 'card' THEN coalesce((SELECT CASE WHEN b.group_id IS NULL THEN ${signatory} ELSE ${isGroupMember('b.group_id', p)} END
                                  FROM card c JOIN board b ON b.id = c.board_id WHERE c.id = t.subject_id), false)
   END)`;
 }
 
 /** SQL: person `p` moderates thread `t` as a lead of the group it belongs to (the office moderates all). */
 export function canModerateThread(p: string): string {
-  return `coalesce((SELECT ${isLead('g.gid', p)} FROM (SELECT ${THREAD_GROUP} AS gid) g WHERE g.gid IS NOT NULL), false)`;
+  return `coalesce((SELECT ${isGroupLead('g.gid', p)} FROM (SELECT ${THREAD_GROUP} AS gid) g WHERE g.gid IS NOT NULL), false)`;
 }
 
 export interface ThreadRow {

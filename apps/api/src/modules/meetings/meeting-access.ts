@@ -2,6 +2,7 @@ import type { MeetingVisibility } from '@allmende/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
+import { leadsGroup } from '../../common/membership-sql';
 
 export interface MeetingRow {
   id: string;
@@ -46,11 +47,7 @@ export async function canRunMeeting(em: EntityManager | DataSource, meeting: Mee
   if (!user) return false;
   if (isOffice(user)) return true;
   if (!meeting.group_id) return false;
-  const rows = await em.query(
-    `SELECT 1 FROM group_membership WHERE group_id = $1 AND person_id = $2 AND ended_at IS NULL AND status = 'member' AND role IN ('lead','co_lead')`,
-    [meeting.group_id, user.id],
-  );
-  return rows.length > 0;
+  return leadsGroup(em, meeting.group_id, user.id);
 }
 
 export async function requireRunner(em: EntityManager | DataSource, meeting: MeetingRow, user: AuthUser): Promise<void> {

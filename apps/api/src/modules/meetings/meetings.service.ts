@@ -22,6 +22,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { DomainEventBus } from '../../common/domain-events';
+import { leadsGroup } from '../../common/membership-sql';
 import { APP_CONFIG, AppConfig, publicLink } from '../../config/app-config';
 import { hashToken, newSecretToken } from '../auth/secret-tokens';
 import { MailService, OutgoingMail } from '../mail/mail.service';
@@ -192,10 +193,8 @@ export class MeetingsService {
     if (req.kind === 'group_session' && !req.groupId) throw DomainError.badRequest('A group session belongs to a working group', MeetingErrors.GroupRequired);
     const id = await this.ds.transaction(async (em) => {
       if (!isOffice(user)) {
-        const lead = req.kind === 'group_session' && req.groupId
-          ? await em.query(`SELECT 1 FROM group_membership WHERE group_id = $1 AND person_id = $2 AND ended_at IS NULL AND status = 'member' AND role IN ('lead','co_lead')`, [req.groupId, user.id])
-          : [];
-        if (!lead.length) throw DomainError.forbidden('Only the office, or the leads of a group for its sessions, may create meetings');
+        const lead = req.kind === 'group_session' && !!req.groupId && (await leadsGroup(em, req.groupId, user.id));
+        if (!lead) throw DomainError.forbidden('Only the office, or the leads of a group for its sessions, may create meetings');
       }
       let series: number | null = null;
       if (req.kind === 'plenary') {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { SEARCH_KINDS, type SearchGroup, type SearchHit, type SearchKind, type SearchResult } from '@allmende/contracts';
 import { DataSource } from 'typeorm';
-import { hasRole, isOffice, type AuthUser } from '../../common/auth/auth-user';
+import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { canReadThread } from '../discussion/thread-access';
+import { callerReadsAllCards } from '../boards/board-access';
 import { visibleTo } from '../meetings/meeting-access';
 
 import { searchVector as vector, SEARCH_DOCUMENTS as DOC } from './search-documents';
@@ -80,11 +81,7 @@ export class SearchService {
 
   async search(q: string, kind: SearchKind | undefined, page: number, pageSize: number, user: AuthUser | undefined): Promise<SearchResult> {
     const office = isOffice(user);
-    const [{ signatory }] = await this.ds.query(
-      `SELECT ($1::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM alliance_membership WHERE person_id = $1 AND status IN ('signatory','active','dormant'))) AS signatory`,
-      [user?.id ?? null],
-    );
-    const readAll = office || signatory || hasRole(user, 'researcher');
+    const readAll = await callerReadsAllCards(this.ds, user);
     const kinds = kind ? [kind] : SEARCH_KINDS.filter((k) => k !== 'discussion' || user);
     const limit = kind ? pageSize : 5;
     const offset = kind ? (page - 1) * pageSize : 0;

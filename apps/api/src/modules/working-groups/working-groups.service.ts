@@ -18,6 +18,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
+import { signatory } from '../../common/membership-sql';
 import { likePattern } from '../organisations/organisations.service';
 import { recordParticipation } from '../participation/participation';
 
@@ -210,8 +211,7 @@ export class WorkingGroupsService {
   async propose(req: ProposeGroupRequest, user: AuthUser): Promise<WorkingGroupDetailDto> {
     const id = await this.ds.transaction(async (em) => {
       if (!isOffice(user)) {
-        const ok = await em.query(`SELECT 1 FROM alliance_membership WHERE person_id = $1 AND status IN ('signatory','active','dormant')`, [user.id]);
-        if (!ok.length) throw DomainError.forbidden('Only signatories of the alliance may propose working groups', GroupErrors.NotSignatory);
+        if (!(await signatory(em, user.id))) throw DomainError.forbidden('Only signatories of the alliance may propose working groups', GroupErrors.NotSignatory);
       }
       await this.checkActionField(em, req.actionFieldId);
       const [g] = await em.query(

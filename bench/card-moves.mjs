@@ -2,7 +2,7 @@
 // on this machine, and the ratio to raw `pg` UPDATEs of the same rows in the same run.
 import pg from 'pg';
 import { io } from 'socket.io-client';
-import { freshDatabase, login, startApi } from './lib.mjs';
+import { freshDatabase, login, send, startApi } from './lib.mjs';
 
 const CARDS = 200;
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 50);
@@ -50,16 +50,11 @@ try {
   // movers: each worker owns every CONCURRENCY-th card, so its versions are always current
   let failures = 0;
   const moveOnce = async (card, n) => {
-    const res = await fetch(`${api.url}/api/cards/${card.id}/move`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ stage: STAGES[n % 6], version: card.version }),
-    });
+    const res = await send(`${api.url}/api/cards/${card.id}/move`, 'POST', office, { stage: STAGES[n % 6], version: card.version });
     if (res.status !== 200) {
       failures++;
-      if (failures <= 3) console.error(`move failed: ${res.status} ${await res.text()}`);
-    }
-    else card.version = (await res.json()).version;
+      if (failures <= 3) console.error(`move failed: ${res.status} ${JSON.stringify(res.body)}`);
+    } else card.version = res.body.version;
   };
   const started = performance.now();
   await Promise.all(

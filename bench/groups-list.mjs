@@ -6,7 +6,7 @@ import { freshDatabase, login, measure, report, startApi } from './lib.mjs';
 const db = await freshDatabase();
 let api;
 try {
-  api = await startApi(db.url); // migrates and loads the demo data
+  api = await startApi(db.url, { SQL_STATEMENT_HEADER: 'true' }); // migrates and loads the demo data
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   await client.query(`

@@ -1,5 +1,6 @@
 // Shared pieces of the benchmarks: a database, the built API as a process, timing.
 import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,10 @@ export async function freshDatabase() {
   return { url: `postgres://postgres:${password}@127.0.0.1:${port}/${name}`, stop: () => server.stop() };
 }
 
-/** Runs `node dist/apps/api/main.js` against `databaseUrl` with the statement counter on. */
+/**
+ * Runs `node dist/apps/api/main.js` against `databaseUrl`, configured as in production;
+ * `{ SQL_STATEMENT_HEADER: 'true' }` in `extraEnv` adds the per-request statement count.
+ */
 export async function startApi(databaseUrl, extraEnv = {}) {
   const port = await freePort();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API
@@ -74,7 +78,6 @@ export async function startApi(databaseUrl, extraEnv = {}) {
       DATABASE_URL: databaseUrl,
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
-      SQL_STATEMENT_HEADER: 'true',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'allmende-bench-data-')),
       ...extraEnv,
     },
@@ -141,4 +144,42 @@ export function report(name, r, targetP95) {
       `SQL statements/request=${r.statements.join(',')}${targetP95 !== undefined ? `  target p95<=${targetP95} ms: ${ok ? 'met' : 'MISSED'}` : ''}`,
   );
   return ok;
+}
+
+/** Keep-alive connections for the load the benchmarks generate. */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/**
+ * One JSON request over node:http with kept-alive connections: much less client CPU
+ * per request than fetch, which matters when client and API share two cores.
+ * Answers `{ status, body }` (body parsed when it is JSON).
+ */
+export function send(url, method, token, body) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = httpRequest(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          let parsed = text;
+          if (res.headers['content-type']?.includes('json')) parsed = JSON.parse(text);
+          resolve({ status: res.statusCode, body: parsed });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

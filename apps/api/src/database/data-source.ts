@@ -3,6 +3,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { PreparingClient } from './prepared-statements';
 
 /** The one place that says how the API talks to PostgreSQL. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -14,7 +15,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 20, application_name: 'allmende-api' },
+    extra: { max: 20, application_name: 'allmende-api', Client: PreparingClient },
   };
 }
 

@@ -1,18 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Research: every participation event carries the working group and action field of
- * what it was about (as it was then), studies with their pseudonym secrets, the export
- * log, and a monthly per-person roll-up that keeps the dashboard fast at a million events.
- */
-export class Research1764700000000 implements MigrationInterface {
-  name = 'Research1764700000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE participation_event ADD COLUMN group_id uuid, ADD COLUMN action_field_id uuid`);
-    // the group and field of a subject at this moment; a trigger fills them for every writer
-    await q.query(`
-      CREATE FUNCTION participation_context(p_type text, p_id uuid, OUT group_id uuid, OUT action_field_id uuid) LANGUAGE sql STABLE AS $$
+/** The first definition (an SQL function: planned anew on every call, see ParticipationContextPlpgsql). */
+export const PARTICIPATION_CONTEXT_V1 = `
+      CREATE OR REPLACE FUNCTION participation_context(p_type text, p_id uuid, OUT group_id uuid, OUT action_field_id uuid) LANGUAGE sql STABLE AS $$
         WITH g AS (
           SELECT CASE p_type
             WHEN 'working_group' THEN p_id
@@ -29,7 +19,20 @@ export class Research1764700000000 implements MigrationInterface {
                coalesce((SELECT wg.action_field_id FROM working_group wg WHERE wg.id = g.gid),
                         CASE WHEN p_type = 'card' THEN (SELECT c.action_field_id FROM card c WHERE c.id = p_id) END)
           FROM g
-      $$`);
+      $$`;
+
+/**
+ * Research: every participation event carries the working group and action field of
+ * what it was about (as it was then), studies with their pseudonym secrets, the export
+ * log, and a monthly per-person roll-up that keeps the dashboard fast at a million events.
+ */
+export class Research1764700000000 implements MigrationInterface {
+  name = 'Research1764700000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE participation_event ADD COLUMN group_id uuid, ADD COLUMN action_field_id uuid`);
+    // the group and field of a subject at this moment; a trigger fills them for every writer
+    await q.query(PARTICIPATION_CONTEXT_V1);
     await q.query(`
       CREATE FUNCTION participation_event_context() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

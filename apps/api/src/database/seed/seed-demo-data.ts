@@ -31,7 +31,7 @@ const STEPS: SeedStep[] = [
 export async function seedDemoData(ds: DataSource, password: string): Promise<boolean> {
   // one hash for all demo accounts: they share the demo password anyway
   const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
-  return ds.transaction(async (em) => {
+  const loaded = await ds.transaction(async (em) => {
     // two instances starting together: the second waits, then finds the steps done
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('allmende:seed'))`);
     const done: { key: string }[] = await em.query(`SELECT key FROM seed_run`);
@@ -42,6 +42,10 @@ export async function seedDemoData(ds: DataSource, password: string): Promise<bo
     }
     return pending.length > 0;
   });
+  // statistics for the planner now, not whenever autovacuum comes by: a fresh database
+  // otherwise plans as if every table were empty
+  if (loaded) await ds.query('ANALYZE');
+  return loaded;
 }
 
 async function insertFoundationData(em: EntityManager, passwordHash: string): Promise<void> {

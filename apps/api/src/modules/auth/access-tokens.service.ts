@@ -1,12 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ErrorCode, type Role } from '@allmende/contracts';
+import { ErrorCode } from '@allmende/contracts';
 import { verify as verifyJwt } from 'jsonwebtoken';
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { OpenSessions } from './open-sessions';
 
 export const JWT_ALGORITHM = 'HS256';
 export const JWT_ISSUER = 'allmende';
@@ -33,14 +33,14 @@ export const JWT_VERIFY_OPTIONS = { algorithms: [JWT_ALGORITHM], issuer: JWT_ISS
 
 /**
  * Issues and checks access tokens. A token is only as good as its session: every
- * check also asks the database whether the session is still open, so logout,
+ * check also asks whether the session is still open (OpenSessions), so logout,
  * password change and account deletion take effect at once (HTTP and sockets).
  */
 @Injectable()
 export class AccessTokensService {
   constructor(
     private readonly jwt: JwtService,
-    private readonly ds: DataSource,
+    private readonly sessions: OpenSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,13 +68,9 @@ export class AccessTokensService {
 
   async userForSession(personId: string, sessionId: string): Promise<AuthUser> {
     if (!isUuid(personId) || !isUuid(sessionId)) throw unauthenticated('Invalid access token');
-    const rows: { roles: Role[] }[] = await this.ds.query(
-      `SELECT p.roles FROM auth_session s JOIN person p ON p.id = s.person_id
-        WHERE s.id = $1 AND s.person_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.deleted_at IS NULL`,
-      [sessionId, personId],
-    );
-    if (!rows.length) throw unauthenticated('Session ended');
-    return { id: personId, roles: rows[0].roles, sessionId };
+    const roles = await this.sessions.check(personId, sessionId);
+    if (!roles) throw unauthenticated('Session ended');
+    return { id: personId, roles, sessionId };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BoardDto, BoardSummaryDto, CardAttachmentDto, CardDto, CardEventDto, StrategyDto } from '@allmende/contracts';
+import type { BoardCardDto, BoardDto, BoardSummaryDto, CardAttachmentDto, CardDto, CardEventDto, StrategyDto } from '@allmende/contracts';
 import type { Response } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
@@ -70,8 +70,8 @@ export class CardsController {
   @ApiBearerAuth()
   @Post(':id/move')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Move a card to a stage, between two cards; a stale version answers 409 with the current card' })
-  move(@Param('id', ParseUUIDPipe) id: string, @Body() dto: MoveCardDto, @CurrentUser() user: AuthUser): Promise<CardDto> {
+  @ApiOperation({ summary: 'Move a card to a stage, between two cards; answers the card as the board shows it; a stale version answers 409 with the current card' })
+  move(@Param('id', ParseUUIDPipe) id: string, @Body() dto: MoveCardDto, @CurrentUser() user: AuthUser): Promise<BoardCardDto> {
     return this.cards.move(id, dto, user);
   }
 

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import {
   LAB_FIELDS,
+  type BoardCardDto,
   type CardAttachmentDto,
   type CardDto,
   type CardEventDto,
-  type CardStage,
   type CreateCardRequest,
   type LabRecord,
   type MoveCardRequest,
   type UpdateCardRequest,
 } from '@allmende/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import type { AuthUser } from '../../common/auth/auth-user';
+import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { checkUpload, type UploadedDocument } from '../../common/uploads';
-import { recordParticipation, type ParticipationKind } from '../participation/participation';
+import { participationInsert, recordParticipation, type ParticipationKind } from '../participation/participation';
 import { BoardChanges } from './board-changes';
-import { boardAccess, cardAccess, requireEdit, type BoardAccess, type CardRow } from './board-access';
-import { loadBoardCard, loadCard } from './card-view';
+import { boardAccess, cardAccess, mayEditCard, requireEdit, type BoardAccess, type CardRow } from './board-access';
+import { CARD_SUMMARY_COLUMNS, loadBoardCard, loadCard, toBoardCard, type CardSummaryRow } from './card-view';
 import { keyBetween } from './fractional-key';
 
 export const CardErrors = {
@@ -32,6 +32,28 @@ export const CardErrors = {
  */
 const rankBetween = (lower: string | null, upper: string | null) => keyBetween(lower, upper) + jitter();
 const jitter = () => '123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 61)];
+
+/** Card `x` is another live card in the target column ($3) of card `c`'s board. */
+const inTargetColumn = (x: string) => `${x}.board_id = c.board_id AND ${x}.stage = $3 AND ${x}.deleted_at IS NULL AND ${x}.id <> c.id`;
+
+/**
+ * The neighbours of a move's target place ($3 stage, $4 after, $5 before), as extra
+ * columns of cardAccess; written so that each is one primary-key or rank-index probe.
+ */
+const NEIGHBOUR_COLUMNS = `
+  (SELECT CASE WHEN ${inTargetColumn('x')} THEN x.rank END FROM card x WHERE x.id = $4::uuid) AS after_rank,
+  (SELECT CASE WHEN ${inTargetColumn('x')} THEN x.rank END FROM card x WHERE x.id = $5::uuid) AS before_rank,
+  (SELECT x.rank FROM card x WHERE ${inTargetColumn('x')} AND x.rank > (SELECT y.rank FROM card y WHERE y.id = $4::uuid) ORDER BY x.rank LIMIT 1) AS next_after,
+  (SELECT x.rank FROM card x WHERE ${inTargetColumn('x')} AND x.rank < (SELECT y.rank FROM card y WHERE y.id = $5::uuid) ORDER BY x.rank DESC LIMIT 1) AS prev_before,
+  (SELECT x.rank FROM card x WHERE ${inTargetColumn('x')} ORDER BY x.rank DESC LIMIT 1) AS last`;
+
+interface Neighbours {
+  after_rank: string | null;
+  before_rank: string | null;
+  next_after: string | null;
+  prev_before: string | null;
+  last: string | null;
+}
 
 /** Tries again when a concurrent write took the same place in the column (unique rank). */
 async function retryOnRankClash<T>(work: () => Promise<T>): Promise<T> {
@@ -151,13 +173,13 @@ export class CardsService {
         const access = await boardAccess(em, boardId, user);
         requireEdit(access);
         await this.checkReferences(em, req);
-        const [{ last }] = await em.query(`SELECT max(rank) AS last FROM card WHERE board_id = $1 AND stage = $2 AND deleted_at IS NULL`, [boardId, stage]);
+        const [lastCard] = await em.query(`SELECT rank FROM card WHERE board_id = $1 AND stage = $2 AND deleted_at IS NULL ORDER BY rank DESC LIMIT 1`, [boardId, stage]);
         const [row] = await em.query(
           `INSERT INTO card (board_id, stage, rank, title, description, action_field_id, strategic_goal_id, responsibility, due_date, labels,
                              checklist, lab, public, decision_id, created_by)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id, board_id`,
           [
-            boardId, stage, rankBetween(last, null), req.title, req.description ?? '', req.actionFieldId ?? null, req.strategicGoalId ?? null,
+            boardId, stage, rankBetween(lastCard?.rank ?? null, null), req.title, req.description ?? '', req.actionFieldId ?? null, req.strategicGoalId ?? null,
             req.responsibility ?? null, req.dueDate ?? null, [...new Set(req.labels ?? [])], JSON.stringify(req.checklist ?? []),
             req.lab ? JSON.stringify(fullLab(req.lab)) : null, req.public ?? false, req.decisionId ?? null, user.id,
           ],
@@ -172,7 +194,7 @@ export class CardsService {
   }
 
   /** The 409 for a stale version carries the card as it is now, so the client can reconcile. */
-  private async conflict(em: EntityManager, card: CardRow, access: BoardAccess): Promise<DomainError> {
+  private async conflict(em: EntityManager | DataSource, card: CardRow, access: BoardAccess): Promise<DomainError> {
     const current = await loadCard(em, card.id, access.readAll, access.canEdit);
     return new DomainError(CardErrors.VersionConflict, 409, `The card changed meanwhile (now version ${current.version})`, undefined, { current });
   }
@@ -207,35 +229,45 @@ export class CardsService {
    * Moves the card into `stage`, after `after` (or before `before`), or to the end:
    * a new fractional key between its neighbours, so only this card's row changes.
    * A neighbour that is no longer in that column counts as "at the end".
+   *
+   * Two statements and no explicit transaction (moves are the hot path, see ADR 7): one
+   * reads the card, the caller's access and the neighbours; one writes the card only if
+   * its version and the caller's right are unchanged, with its history entry and
+   * participation event in the same statement, and answers the card as the board shows
+   * it. Nothing written means something changed in between, and the checks say what.
    */
-  async move(cardId: string, req: MoveCardRequest, user: AuthUser): Promise<CardDto> {
-    const result = await retryOnRankClash(() =>
-      this.ds.transaction(async (em) => {
-        const { card, access } = await cardAccess(em, cardId, user, true);
-        requireEdit(access);
-        if (card.version !== req.version) throw await this.conflict(em, card, access);
-        const [n] = await em.query(
-          `WITH a AS (SELECT rank FROM card WHERE id = $3::uuid AND board_id = $1 AND stage = $2 AND deleted_at IS NULL AND id <> $5),
-                b AS (SELECT rank FROM card WHERE id = $4::uuid AND board_id = $1 AND stage = $2 AND deleted_at IS NULL AND id <> $5),
-                col AS (SELECT rank FROM card WHERE board_id = $1 AND stage = $2 AND deleted_at IS NULL AND id <> $5)
-           SELECT (SELECT rank FROM a) AS after_rank, (SELECT rank FROM b) AS before_rank,
-                  (SELECT min(rank) FROM col WHERE rank > (SELECT rank FROM a)) AS next_after,
-                  (SELECT max(rank) FROM col WHERE rank < (SELECT rank FROM b)) AS prev_before,
-                  (SELECT max(rank) FROM col) AS last`,
-          [card.board_id, req.stage, req.after ?? null, req.before ?? null, cardId],
-        );
-        const [lower, upper] =
-          n.after_rank !== null ? [n.after_rank, n.next_after] : n.before_rank !== null ? [n.prev_before, n.before_rank] : [n.last, null];
-        await em.query(`UPDATE card SET stage = $2, rank = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-          cardId, req.stage, rankBetween(lower, upper),
-        ]);
-        const data = { from: card.stage, to: req.stage as CardStage };
-        await this.recordChange(em, user, card, 'moved', 'card_moved', data);
-        return loadCard(em, cardId, access.readAll, access.canEdit);
-      }),
-    );
-    this.changes.changed(stripForBoard(result));
-    return result;
+  async move(cardId: string, req: MoveCardRequest, user: AuthUser): Promise<BoardCardDto> {
+    const card = await retryOnRankClash(async () => {
+      const { card, access, extra: n } = await cardAccess<Neighbours>(this.ds, cardId, user, false, {
+        columns: NEIGHBOUR_COLUMNS,
+        params: [req.stage, req.after ?? null, req.before ?? null],
+      });
+      requireEdit(access);
+      if (card.version !== req.version) throw await this.conflict(this.ds, card, access);
+      const [lower, upper] =
+        n.after_rank !== null ? [n.after_rank, n.next_after] : n.before_rank !== null ? [n.prev_before, n.before_rank] : [n.last, null];
+      const history = JSON.stringify({ from: card.stage, to: req.stage });
+      const [row]: CardSummaryRow[] = await this.ds.query(
+        `WITH moved AS (
+           UPDATE card c SET stage = $3, rank = $4, version = c.version + 1, updated_at = now()
+            WHERE c.id = $1 AND c.version = $5 AND c.deleted_at IS NULL AND ${mayEditCard('c', '$2::uuid', '$6::boolean')}
+           RETURNING c.*),
+         history AS (INSERT INTO card_event (card_id, person_id, kind, data) SELECT id, $2, 'moved', $7::jsonb FROM moved),
+         participation AS (${participationInsert(
+           { person: '$2::uuid', kind: `'card_moved'`, subjectType: `'card'`, subjectId: 'moved.id', data: `jsonb_build_object('boardId', moved.board_id) || $7::jsonb` },
+           'moved',
+         )})
+         SELECT ${CARD_SUMMARY_COLUMNS} FROM moved c`,
+        [cardId, user.id, req.stage, rankBetween(lower, upper), req.version, isOffice(user), history],
+      );
+      if (row) return toBoardCard(row, access.readAll);
+      // changed meanwhile: removed (404), the right taken (403) or a newer version (409)
+      const now = await cardAccess(this.ds, cardId, user);
+      requireEdit(now.access);
+      throw await this.conflict(this.ds, now.card, now.access);
+    });
+    this.changes.changed(card);
+    return card;
   }
 
   async remove(cardId: string, user: AuthUser): Promise<void> {

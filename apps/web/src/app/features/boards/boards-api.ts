@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import {
   ApiRoutes,
   type ActionFieldDto,
+  type BoardCardDto,
   type BoardDto,
   type BoardFilter,
   type BoardSummaryDto,
@@ -66,8 +67,9 @@ export class BoardsApi {
     return this.http.patch<CardDto>(this.card(id), request);
   }
 
-  moveCard(id: string, request: MoveCardRequest): Observable<CardDto> {
-    return this.http.post<CardDto>(this.card(id, '/move'), request);
+  /** Answers the card as the board shows it. */
+  moveCard(id: string, request: MoveCardRequest): Observable<BoardCardDto> {
+    return this.http.post<BoardCardDto>(this.card(id, '/move'), request);
   }
 
   deleteCard(id: string): Observable<void> {

@@ -79,6 +79,7 @@ export async function startApi(databaseUrl, extraEnv = {}) {
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'allmende-bench-data-')),
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -52,7 +52,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl),
+          ...dataSourceOptions(config.databaseUrl, config.env.DATABASE_POOL_SIZE),
           migrationsRun: false,
           ...(config.env.SQL_STATEMENT_HEADER ? { logging: ['query', 'error'] as const, logger: new StatementCountingLogger() } : {}),
         }),

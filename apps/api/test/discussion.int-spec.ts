@@ -215,6 +215,8 @@ describe('discussion', () => {
     expect((await api(t.url, 'POST', `/api/working-groups/${groupId}/mutes`, { token: tokens.member, body: { personId: ids.wolters, until, reason: 'Pause' } })).status).toBe(204);
     const muted = await post('wolters', thread.id, 'Noch was');
     expect([muted.status, muted.body.code]).toEqual([403, 'MUTED']);
+    // the error says until when, so the composer can tell the person
+    expect(new Date((muted.body as unknown as { until: string }).until).getTime()).toBe(new Date(until).getTime());
     expect((await api(t.url, 'DELETE', `/api/working-groups/${groupId}/mutes/${ids.wolters}`, { token: tokens.member })).status).toBe(204);
 
     const locked = await api<ThreadDto>(t.url, 'PUT', `/api/threads/${thread.id}/lock`, { token: tokens.office, body: { locked: true, reason: 'Erledigt' } });

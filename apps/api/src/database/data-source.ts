@@ -6,7 +6,7 @@ import { SnakeNamingStrategy } from './naming-strategy';
 import { PreparingClient } from './prepared-statements';
 
 /** The one place that says how the API talks to PostgreSQL. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,7 +15,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 20, application_name: 'allmende-api', Client: PreparingClient },
+    // idle connections stay a minute, so a burst after a pause does not wait for new ones
+    extra: { max: poolSize, idleTimeoutMillis: 60_000, application_name: 'allmende-api', Client: PreparingClient },
   };
 }
 

@@ -18,7 +18,7 @@ import { DomainError } from '../../common/domain-error';
 import { DomainEventBus } from '../../common/domain-events';
 import { checkUpload, type UploadedDocument } from '../../common/uploads';
 import { NotificationsService } from '../notifications/notifications.service';
-import { recordParticipation } from '../participation/participation';
+import { participationInsert } from '../participation/participation';
 import { loadMessage, mentionedIds, MESSAGE_FROM, messageColumns, toMessageDto, type MessageRow } from './message-view';
 import { canModerateThread, canReadThread, requireSubjectAccess, threadAccess, THREAD_GROUP, type ThreadAccess } from './thread-access';
 
@@ -38,6 +38,22 @@ export const POST_LIMITS = [
   { seconds: 10, max: 8 },
   { seconds: 600, max: 120 },
 ];
+
+/** 403 with the end of the mute in `until`, so the composer can say when posting is possible again. */
+const mutedError = (until: string | Date) => {
+  const end = new Date(until).toISOString();
+  return new DomainError(DiscussionErrors.Muted, 403, `You are muted in this group until ${end}`, undefined, { until: end });
+};
+
+/** 429 when the author's recent messages (`posted.w<i>`, counted per POST_LIMITS window) reach a limit. */
+function checkRate(posted: Record<string, number | string>): void {
+  const hit = POST_LIMITS.find((l, i) => Number(posted[`w${i}`]) >= l.max);
+  if (hit) {
+    throw new DomainError(DiscussionErrors.RateLimited, 429, `At most ${hit.max} messages per ${hit.seconds} seconds; please wait a moment`, undefined, {
+      retryAfterSeconds: hit.seconds,
+    });
+  }
+}
 
 interface ThreadListRow {
   id: string;
@@ -189,25 +205,45 @@ export class DiscussionService {
     req: PostMessageRequest,
     user: AuthUser,
   ): Promise<{ message: MessageDto; created: boolean; notified: string[] }> {
-    const [existing] = await em.query(`SELECT id, thread_id FROM message WHERE author_id = $1 AND client_id = $2`, [user.id, req.clientId]);
-    if (existing) {
-      if (existing.thread_id !== thread.id) throw DomainError.conflict('This client id was used for another message', DiscussionErrors.ClientIdReused);
-      return { message: await loadMessage(em, existing.id, user.id, canModerate), created: false, notified: [] };
+    // everything the post depends on, in one statement: an earlier post with this client id, a mute, the rate, the parent
+    const [pre] = await em.query(
+      `SELECT (SELECT json_build_object('id', m.id, 'threadId', m.thread_id) FROM message m WHERE m.author_id = $1 AND m.client_id = $2) AS existing,
+              (SELECT gm.until FROM thread t JOIN group_mute gm ON gm.group_id = ${THREAD_GROUP}
+                WHERE t.id = $3 AND gm.person_id = $1 AND gm.until > now() ORDER BY gm.until DESC LIMIT 1) AS muted_until,
+              (SELECT json_build_object(${POST_LIMITS.map((l, i) => `'w${i}', count(*) FILTER (WHERE m.created_at > now() - make_interval(secs => ${l.seconds}))`).join(', ')})
+                 FROM message m WHERE m.author_id = $1 AND m.created_at > now() - make_interval(secs => $5)) AS posted,
+              (SELECT json_build_object('author', m.author_id) FROM message m WHERE m.id = $4 AND m.thread_id = $3) AS parent,
+              (SELECT p.display_name FROM person p WHERE p.id = $1) AS actor`,
+      [user.id, req.clientId, thread.id, req.parentId ?? null, Math.max(...POST_LIMITS.map((l) => l.seconds))],
+    );
+    if (pre.existing) {
+      if (pre.existing.threadId !== thread.id) throw DomainError.conflict('This client id was used for another message', DiscussionErrors.ClientIdReused);
+      return { message: await loadMessage(em, pre.existing.id, user.id, canModerate), created: false, notified: [] };
     }
     if (thread.locked_at) throw DomainError.conflict('The thread is locked', DiscussionErrors.Locked);
-    await this.checkMute(em, thread.id, user);
-    await this.checkRate(em, user);
-    let parentAuthor: string | null = null;
-    if (req.parentId) {
-      const [parent] = await em.query(`SELECT author_id FROM message WHERE id = $1 AND thread_id = $2`, [req.parentId, thread.id]);
-      if (!parent) throw DomainError.badRequest('The message replied to is not in this thread', DiscussionErrors.UnknownParent);
-      parentAuthor = parent.author_id;
-    }
+    if (pre.muted_until) throw mutedError(pre.muted_until);
+    checkRate(pre.posted);
+    if (req.parentId && !pre.parent) throw DomainError.badRequest('The message replied to is not in this thread', DiscussionErrors.UnknownParent);
+    const parentAuthor: string | null = pre.parent?.author ?? null;
+    // the message, the thread's counters, the author's read mark and the participation event in one statement;
     // ON CONFLICT: two concurrent retries of one post store it once
     const inserted: { id: string }[] = await em.query(
-      `INSERT INTO message (thread_id, author_id, client_id, parent_id, body) VALUES ($1,$2,$3,$4,$5)
-       ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-      [thread.id, user.id, req.clientId, req.parentId ?? null, req.body],
+      `WITH posted AS (
+         INSERT INTO message (thread_id, author_id, client_id, parent_id, body) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id),
+       counted AS (UPDATE thread SET last_message_at = now(), message_count = message_count + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM posted)),
+       read_mark AS (
+         INSERT INTO thread_read (thread_id, person_id, last_read_id) SELECT $1, $2, id FROM posted
+         ON CONFLICT (thread_id, person_id) DO UPDATE SET last_read_id = greatest(thread_read.last_read_id, EXCLUDED.last_read_id)),
+       participation AS (${participationInsert(
+         { person: '$2::uuid', kind: `'message_posted'`, subjectType: `'thread'`, subjectId: '$1::uuid', data: '$6::jsonb' },
+         'posted',
+       )})
+       SELECT id FROM posted`,
+      [
+        thread.id, user.id, req.clientId, req.parentId ?? null, req.body,
+        JSON.stringify({ subjectType: thread.subject_type, subjectId: thread.subject_id, reply: !!req.parentId }),
+      ],
     );
     if (!inserted.length) {
       const [again] = await em.query(`SELECT id FROM message WHERE author_id = $1 AND client_id = $2`, [user.id, req.clientId]);
@@ -221,16 +257,9 @@ export class DiscussionService {
       );
       if ((rows?.length ?? 0) !== new Set(req.attachmentIds).size) throw DomainError.badRequest('Unknown attachment', DiscussionErrors.UnknownAttachment);
     }
-    await em.query(`UPDATE thread SET last_message_at = now(), message_count = message_count + 1 WHERE id = $1`, [thread.id]);
-    await em.query(
-      `INSERT INTO thread_read (thread_id, person_id, last_read_id) VALUES ($1,$2,$3)
-       ON CONFLICT (thread_id, person_id) DO UPDATE SET last_read_id = greatest(thread_read.last_read_id, EXCLUDED.last_read_id)`,
-      [thread.id, user.id, id],
-    );
-    await recordParticipation(em, { personId: user.id, kind: 'message_posted', subjectType: 'thread', subjectId: thread.id, data: { subjectType: thread.subject_type, subjectId: thread.subject_id, reply: !!req.parentId } });
 
     // mentions notify only those who may read the thread
-    const [{ name: actor }] = await em.query(`SELECT display_name AS name FROM person WHERE id = $1`, [user.id]);
+    const actor: string = pre.actor;
     const candidates = mentionedIds(req.body).filter((p) => p !== user.id);
     const readers: { id: string }[] = candidates.length
       ? await em.query(
@@ -249,28 +278,6 @@ export class DiscussionService {
         : []),
     ];
     return { message: await loadMessage(em, id, user.id, canModerate), created: true, notified };
-  }
-
-  private async checkMute(em: EntityManager, threadId: string, user: AuthUser): Promise<void> {
-    const [mute] = await em.query(
-      `SELECT gm.until FROM thread t JOIN group_mute gm ON gm.group_id = ${THREAD_GROUP} WHERE t.id = $1 AND gm.person_id = $2 AND gm.until > now()`,
-      [threadId, user.id],
-    );
-    if (mute) throw DomainError.forbidden(`You are muted in this group until ${new Date(mute.until).toISOString()}`, DiscussionErrors.Muted);
-  }
-
-  private async checkRate(em: EntityManager, user: AuthUser): Promise<void> {
-    const [counts] = await em.query(
-      `SELECT ${POST_LIMITS.map((l, i) => `count(*) FILTER (WHERE created_at > now() - make_interval(secs => ${l.seconds})) AS w${i}`).join(', ')}
-         FROM message WHERE author_id = $1 AND created_at > now() - make_interval(secs => $2)`,
-      [user.id, Math.max(...POST_LIMITS.map((l) => l.seconds))],
-    );
-    const hit = POST_LIMITS.find((l, i) => Number(counts[`w${i}`]) >= l.max);
-    if (hit) {
-      throw new DomainError(DiscussionErrors.RateLimited, 429, `At most ${hit.max} messages per ${hit.seconds} seconds; please wait a moment`, undefined, {
-        retryAfterSeconds: hit.seconds,
-      });
-    }
   }
 
   /** A message the caller may act on, with their rights in its thread. */

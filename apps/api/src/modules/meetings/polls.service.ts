@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ClosePollRequest, OpenPollRequest, PollDto } from '@allmende/contracts';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
@@ -7,7 +7,8 @@ import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { DomainEventBus } from '../../common/domain-events';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { recordParticipation } from '../participation/participation';
+import { PreparingClient } from '../../database/prepared-statements';
+import { participationInsert } from '../participation/participation';
 import { loadVisibleMeeting, requireRunner } from './meeting-access';
 import { MeetingsService } from './meetings.service';
 
@@ -28,12 +29,19 @@ interface PollRow {
   status: 'open' | 'closed';
 }
 
+/**
+ * Votes hold this lock shared, closing holds it exclusively: a vote is either counted
+ * before the poll closes or refused after. (A shared row lock on the poll would do the
+ * same, but 200 voters sharing one row lock cost PostgreSQL a growing multixact each.)
+ */
+const pollLockKey = (pollId: string) => `hashtext('poll:' || ${pollId})`;
+
 // results of a busy poll are sent at most this often: one query and one broadcast for many votes
 const BROADCAST_EVERY_MS = 20;
 
 /** Live dot voting (Punktabfrage) inside a meeting. */
 @Injectable()
-export class PollsService implements OnModuleDestroy {
+export class PollsService implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /**
    * Result broadcasts read through their own two connections: during a burst of
@@ -47,7 +55,19 @@ export class PollsService implements OnModuleDestroy {
     private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.broadcastReads = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'allmende-poll-results' });
+    // kept open: a vote burst must not wait for connections to be made
+    this.broadcastReads = new Pool({
+      connectionString: config.databaseUrl,
+      max: 2,
+      idleTimeoutMillis: 0,
+      application_name: 'allmende-poll-results',
+      Client: PreparingClient,
+    });
+  }
+
+  /** Opens both result connections now: the first burst of votes must not wait for them. */
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.broadcastReads.query('SELECT 1'), this.broadcastReads.query('SELECT 1')]);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -55,25 +75,27 @@ export class PollsService implements OnModuleDestroy {
     await this.broadcastReads.end();
   }
 
-  private async load(em: EntityManager | DataSource | Pool, pollId: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<PollRow> {
+  private async load(em: EntityManager | DataSource, pollId: string, lock: '' | 'FOR UPDATE' = ''): Promise<PollRow> {
     const sql = `SELECT * FROM poll WHERE id = $1 ${lock}`;
-    const [row]: PollRow[] = em instanceof Pool ? (await em.query(sql, [pollId])).rows : await em.query(sql, [pollId]);
+    const [row]: PollRow[] = await em.query(sql, [pollId]);
     if (!row) throw DomainError.notFound('Poll');
     return row;
   }
 
-  private async results(em: EntityManager | DataSource | Pool, poll: PollRow, personId: string | null): Promise<PollDto> {
-    const query = (sql: string, params: unknown[]) =>
-      em instanceof Pool ? em.query(sql, params).then((r) => r.rows) : em.query(sql, params);
-    const rows: { option_id: string; dots: string; voters: string; mine: string }[] = await query(
+  private async results(em: EntityManager | DataSource, poll: PollRow, personId: string | null): Promise<PollDto> {
+    const rows: { option_id: string; dots: string; voters: string; mine: string }[] = await em.query(
       `SELECT option_id, sum(dots) AS dots, 0 AS voters, coalesce(sum(dots) FILTER (WHERE person_id = $2::uuid), 0) AS mine
          FROM poll_vote WHERE poll_id = $1 GROUP BY option_id
        UNION ALL SELECT '', 0, count(DISTINCT person_id), 0 FROM poll_vote WHERE poll_id = $1`,
       [poll.id, personId],
     );
-    const voters = Number(rows.find((r) => r.option_id === '')?.voters ?? 0);
     const myDots: Record<string, number> = {};
     for (const r of rows) if (r.option_id && Number(r.mine) > 0) myDots[r.option_id] = Number(r.mine);
+    return this.toDto(poll, rows, Number(rows.find((r) => r.option_id === '')?.voters ?? 0), myDots);
+  }
+
+  /** The poll with its dots per option (`counts`, keyed by option id). */
+  private toDto(poll: PollRow, counts: { option_id: string; dots: string }[], voters: number, myDots: Record<string, number>): PollDto {
     return {
       id: poll.id,
       meetingId: poll.meeting_id,
@@ -81,7 +103,7 @@ export class PollsService implements OnModuleDestroy {
       question: poll.question,
       dotsPerPerson: poll.dots_per_person,
       status: poll.status,
-      options: poll.options.map((o) => ({ id: o.id, label: o.label, dots: Number(rows.find((r) => r.option_id === o.id)?.dots ?? 0) })),
+      options: poll.options.map((o) => ({ id: o.id, label: o.label, dots: Number(counts.find((r) => r.option_id === o.id)?.dots ?? 0) })),
       voters,
       myDots,
     };
@@ -93,9 +115,19 @@ export class PollsService implements OnModuleDestroy {
     clearTimeout(this.pending.get(pollId));
     const timer = setTimeout(async () => {
       this.pending.delete(pollId);
-      const poll = await this.load(this.broadcastReads, pollId).catch(() => null);
-      if (!poll) return;
-      const { myDots: _mine, ...shared } = await this.results(this.broadcastReads, poll, null);
+      // the poll and its counts in one round trip: during a burst every round trip waits for the busy database
+      const { rows } = await this.broadcastReads
+        .query<PollRow & { counts: { option_id: string; dots: number }[] | null; voters: number }>(
+          `SELECT p.*, (SELECT json_agg(json_build_object('option_id', v.option_id, 'dots', v.dots))
+                          FROM (SELECT option_id, sum(dots) AS dots FROM poll_vote WHERE poll_id = p.id GROUP BY option_id) v) AS counts,
+                       (SELECT count(DISTINCT person_id) FROM poll_vote WHERE poll_id = p.id)::int AS voters
+             FROM poll p WHERE p.id = $1`,
+          [pollId],
+        )
+        .catch(() => ({ rows: [] }));
+      if (!rows.length) return;
+      const { counts, voters, ...poll } = rows[0];
+      const { myDots: _mine, ...shared } = this.toDto(poll, (counts ?? []).map((c) => ({ option_id: c.option_id, dots: String(c.dots) })), voters, {});
       this.events.emit('poll.updated', { poll: shared });
     }, now ? 0 : BROADCAST_EVERY_MS);
     this.pending.set(pollId, timer);
@@ -124,18 +156,26 @@ export class PollsService implements OnModuleDestroy {
 
   /**
    * Replaces the caller's dots. A per-person lock serialises a person's concurrent
-   * requests, so the total can never exceed the dots a person has.
+   * requests, so the total can never exceed the dots a person has; the poll's lock
+   * (shared) keeps closing out while the vote is written. Four round trips
+   * (votes come in bursts, ADR 7): the lock with the poll and the attendance check; the
+   * replacement with the participation event and everybody else's counts; then the
+   * caller's own dots are added to those counts.
    */
   async cast(pollId: string, dots: Record<string, number>, user: AuthUser): Promise<PollDto> {
     const result = await this.ds.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1 || ':' || $2))`, [pollId, user.id]);
-      const poll = await this.load(em, pollId, 'FOR SHARE');
-      if (poll.status !== 'open') throw DomainError.conflict('The poll is closed', PollErrors.Closed);
-      const attendee = await em.query(
-        `SELECT 1 FROM meeting_registration WHERE meeting_id = $1 AND person_id = $2 AND checked_in_at IS NOT NULL AND status = 'registered'`,
-        [poll.meeting_id, user.id],
+      const [row]: (PollRow & { attendee: boolean })[] = await em.query(
+        `SELECT p.*, EXISTS (SELECT 1 FROM meeting_registration r WHERE r.meeting_id = p.meeting_id AND r.person_id = $2::uuid
+                               AND r.checked_in_at IS NOT NULL AND r.status = 'registered') AS attendee
+           FROM poll p CROSS JOIN LATERAL (SELECT pg_advisory_xact_lock_shared(${pollLockKey('$1::text')}),
+                                                  pg_advisory_xact_lock(hashtext($1::text || ':' || $2::text))) AS serialised
+          WHERE p.id = $1::uuid`,
+        [pollId, user.id],
       );
-      if (!attendee.length && !isOffice(user)) throw DomainError.forbidden('Only checked-in participants vote', PollErrors.NotCheckedIn);
+      if (!row) throw DomainError.notFound('Poll');
+      const { attendee, ...poll } = row;
+      if (poll.status !== 'open') throw DomainError.conflict('The poll is closed', PollErrors.Closed);
+      if (!attendee && !isOffice(user)) throw DomainError.forbidden('Only checked-in participants vote', PollErrors.NotCheckedIn);
       const entries = Object.entries(dots).filter(([, n]) => n !== 0);
       for (const [optionId, n] of entries) {
         if (!poll.options.some((o) => o.id === optionId)) throw DomainError.badRequest(`Unknown option ${optionId}`, PollErrors.UnknownOption);
@@ -145,18 +185,23 @@ export class PollsService implements OnModuleDestroy {
       if (total > poll.dots_per_person) {
         throw DomainError.conflict(`You have ${poll.dots_per_person} dots, not ${total}`, PollErrors.TooManyDots);
       }
-      const [, replaced] = await em.query(`DELETE FROM poll_vote WHERE poll_id = $1 AND person_id = $2`, [pollId, user.id]);
-      const first = !replaced;
-      if (entries.length) {
-        await em.query(
-          `INSERT INTO poll_vote (poll_id, person_id, option_id, dots) SELECT $1, $2, o, d FROM unnest($3::text[], $4::int[]) AS v(o, d)`,
-          [pollId, user.id, entries.map(([o]) => o), entries.map(([, n]) => n)],
-        );
-      }
-      if (first && entries.length) {
-        await recordParticipation(em, { personId: user.id, kind: 'poll_voted', subjectType: 'poll', subjectId: pollId, data: { meetingId: poll.meeting_id } });
-      }
-      return this.results(em, poll, user.id);
+      // one statement sees the poll as it was before it, so it counts the others and the caller's new dots are added here
+      const others: { option_id: string; dots: string; voters: string }[] = await em.query(
+        `WITH replaced AS (DELETE FROM poll_vote WHERE poll_id = $1 AND person_id = $2 RETURNING 1),
+              cast_dots AS (INSERT INTO poll_vote (poll_id, person_id, option_id, dots) SELECT $1, $2, o, d FROM unnest($3::text[], $4::int[]) AS v(o, d)),
+              participation AS (${participationInsert(
+                { person: '$2::uuid', kind: `'poll_voted'`, subjectType: `'poll'`, subjectId: '$1::uuid', data: '$5::jsonb' },
+                '(SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM replaced) AND cardinality($3::text[]) > 0) AS first_vote',
+              )})
+         SELECT option_id, sum(dots) AS dots, 0 AS voters FROM poll_vote WHERE poll_id = $1 AND person_id <> $2 GROUP BY option_id
+         UNION ALL SELECT '', 0, count(DISTINCT person_id) FROM poll_vote WHERE poll_id = $1 AND person_id <> $2`,
+        [pollId, user.id, entries.map(([o]) => o), entries.map(([, n]) => n), JSON.stringify({ meetingId: poll.meeting_id })],
+      );
+      const myDots = Object.fromEntries(entries);
+      const counts = others.map((r) => ({ ...r, dots: String(Number(r.dots) + (r.option_id ? myDots[r.option_id] ?? 0 : 0)) }));
+      for (const [optionId, n] of entries) if (!others.some((r) => r.option_id === optionId)) counts.push({ option_id: optionId, dots: String(n), voters: '0' });
+      const voters = Number(others.find((r) => r.option_id === '')?.voters ?? 0) + (entries.length ? 1 : 0);
+      return this.toDto(poll, counts, voters, myDots);
     });
     this.scheduleBroadcast(pollId);
     return result;
@@ -165,6 +210,8 @@ export class PollsService implements OnModuleDestroy {
   /** Freezes the poll; optionally records the decision it led to. */
   async close(pollId: string, req: ClosePollRequest, user: AuthUser): Promise<PollDto> {
     const result = await this.ds.transaction(async (em) => {
+      // waits for votes in progress (they hold the poll's lock shared), and keeps new ones out until closed
+      await em.query(`SELECT pg_advisory_xact_lock(${pollLockKey('$1::text')})`, [pollId]);
       const poll = await this.load(em, pollId, 'FOR UPDATE');
       const m = await loadVisibleMeeting(em, poll.meeting_id, user, true);
       await requireRunner(em, m, user);

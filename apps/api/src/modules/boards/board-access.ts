@@ -76,28 +76,25 @@ export interface CardRow {
 
 /**
  * Loads a card the caller may see, with the access to its board (404 when it is not
- * there or not visible to them, so hidden cards do not leak). `lock` locks the card row;
- * `extra` adds columns to the same statement (its placeholders start at $3, the card is `c`).
+ * there or not visible to them, so hidden cards do not leak). `lock` locks the card row.
  */
-export async function cardAccess<Extra extends object = object>(
+export async function cardAccess(
   em: EntityManager | DataSource,
   cardId: string,
   user: AuthUser | undefined,
   lock = false,
-  extra?: { columns: string; params: unknown[] },
-): Promise<{ card: CardRow; access: BoardAccess; extra: Extra }> {
+): Promise<{ card: CardRow; access: BoardAccess }> {
   const [row] = await em.query(
     `SELECT c.id AS card_id, c.board_id, c.stage, c.rank, c.version, c.public, c.title AS card_title, ${BOARD_COLUMNS}, ${accessColumns('$2')}
-            ${extra ? `, ${extra.columns}` : ''}
        FROM card c JOIN board b ON b.id = c.board_id LEFT JOIN working_group g ON g.id = b.group_id
       WHERE c.id = $1 AND c.deleted_at IS NULL ${lock ? 'FOR UPDATE OF c' : ''}`,
-    [cardId, user?.id ?? null, ...(extra?.params ?? [])],
+    [cardId, user?.id ?? null],
   );
   if (!row) throw DomainError.notFound('Card');
-  const { card_id, board_id, stage, rank, version, public: isPublic, card_title, id, kind, group_id, group_name, title, column_labels, group_member, signatory: signatoryNow, ...rest } = row;
-  const access = toAccess({ id, kind, group_id, group_name, title, column_labels, group_member, signatory: signatoryNow }, user);
+  const { card_id, board_id, stage, rank, version, public: isPublic, card_title, ...boardRow } = row;
+  const access = toAccess(boardRow, user);
   if (!access.readAll && !isPublic) throw DomainError.notFound('Card');
-  return { card: { id: card_id, board_id, stage, rank, version, public: isPublic, title: card_title }, access, extra: rest as Extra };
+  return { card: { id: card_id, board_id, stage, rank, version, public: isPublic, title: card_title }, access };
 }
 
 /** SQL condition: person `p` may edit the board of card `c` (the office edits every board). */

@@ -37,8 +37,8 @@ const jitter = () => '123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 const inTargetColumn = (x: string) => `${x}.board_id = c.board_id AND ${x}.stage = $3 AND ${x}.deleted_at IS NULL AND ${x}.id <> c.id`;
 
 /**
- * The neighbours of a move's target place ($3 stage, $4 after, $5 before), as extra
- * columns of cardAccess; written so that each is one primary-key or rank-index probe.
+ * The neighbours of a move's target place ($3 stage, $4 after, $5 before) as columns
+ * of a query on card `c`; written so that each is one primary-key or rank-index probe.
  */
 const NEIGHBOUR_COLUMNS = `
   (SELECT CASE WHEN ${inTargetColumn('x')} THEN x.rank END FROM card x WHERE x.id = $4::uuid) AS after_rank,
@@ -47,13 +47,31 @@ const NEIGHBOUR_COLUMNS = `
   (SELECT x.rank FROM card x WHERE ${inTargetColumn('x')} AND x.rank < (SELECT y.rank FROM card y WHERE y.id = $5::uuid) ORDER BY x.rank DESC LIMIT 1) AS prev_before,
   (SELECT x.rank FROM card x WHERE ${inTargetColumn('x')} ORDER BY x.rank DESC LIMIT 1) AS last`;
 
-interface Neighbours {
-  after_rank: string | null;
-  before_rank: string | null;
-  next_after: string | null;
-  prev_before: string | null;
-  last: string | null;
-}
+/**
+ * A move in one statement: $1 card, $2 person, $3 stage, $4 after, $5 before,
+ * $6 version, $7 whether the caller is the office, $8 the jitter digit.
+ */
+const MOVE_CARD = `
+  WITH target AS (
+    SELECT c.id, c.stage AS from_stage, ${NEIGHBOUR_COLUMNS}
+      FROM card c
+     WHERE c.id = $1 AND c.deleted_at IS NULL AND c.version = $6 AND ${mayEditCard('c', '$2::uuid', '$7::boolean')}),
+  moved AS (
+    UPDATE card c
+       SET stage = $3,
+           rank = rank_between(CASE WHEN t.after_rank IS NOT NULL THEN t.after_rank WHEN t.before_rank IS NOT NULL THEN t.prev_before ELSE t.last END,
+                               CASE WHEN t.after_rank IS NOT NULL THEN t.next_after WHEN t.before_rank IS NOT NULL THEN t.before_rank END) || $8::text,
+           version = c.version + 1, updated_at = now()
+      FROM target t
+     WHERE c.id = t.id AND c.version = $6
+    RETURNING c.*, t.from_stage),
+  history AS (
+    INSERT INTO card_event (card_id, person_id, kind, data) SELECT id, $2, 'moved', jsonb_build_object('from', from_stage, 'to', stage) FROM moved),
+  participation AS (${participationInsert(
+    { person: '$2::uuid', kind: `'card_moved'`, subjectType: `'card'`, subjectId: 'moved.id', data: `jsonb_build_object('boardId', moved.board_id, 'from', moved.from_stage, 'to', moved.stage)` },
+    'moved',
+  )})
+  SELECT ${CARD_SUMMARY_COLUMNS} FROM moved c`;
 
 /** Tries again when a concurrent write took the same place in the column (unique rank). */
 async function retryOnRankClash<T>(work: () => Promise<T>): Promise<T> {
@@ -230,41 +248,22 @@ export class CardsService {
    * a new fractional key between its neighbours, so only this card's row changes.
    * A neighbour that is no longer in that column counts as "at the end".
    *
-   * Two statements and no explicit transaction (moves are the hot path, see ADR 7): one
-   * reads the card, the caller's access and the neighbours; one writes the card only if
-   * its version and the caller's right are unchanged, with its history entry and
-   * participation event in the same statement, and answers the card as the board shows
-   * it. Nothing written means something changed in between, and the checks say what.
+   * One statement, no explicit transaction (moves are the hot path, see ADR 7): it finds
+   * the neighbours, computes the key (rank_between, the database's twin of keyBetween),
+   * writes the card only if its version and the caller's right to edit hold, adds the
+   * history entry and participation event, and answers the card as the board shows it.
+   * Nothing written means something did not hold, and the checks then say what.
    */
   async move(cardId: string, req: MoveCardRequest, user: AuthUser): Promise<BoardCardDto> {
     const card = await retryOnRankClash(async () => {
-      const { card, access, extra: n } = await cardAccess<Neighbours>(this.ds, cardId, user, false, {
-        columns: NEIGHBOUR_COLUMNS,
-        params: [req.stage, req.after ?? null, req.before ?? null],
-      });
+      const [row]: CardSummaryRow[] = await this.ds.query(MOVE_CARD, [
+        cardId, user.id, req.stage, req.after ?? null, req.before ?? null, req.version, isOffice(user), jitter(),
+      ]);
+      // who may move a card reads the whole board
+      if (row) return toBoardCard(row, true);
+      const { card, access } = await cardAccess(this.ds, cardId, user);
       requireEdit(access);
-      if (card.version !== req.version) throw await this.conflict(this.ds, card, access);
-      const [lower, upper] =
-        n.after_rank !== null ? [n.after_rank, n.next_after] : n.before_rank !== null ? [n.prev_before, n.before_rank] : [n.last, null];
-      const history = JSON.stringify({ from: card.stage, to: req.stage });
-      const [row]: CardSummaryRow[] = await this.ds.query(
-        `WITH moved AS (
-           UPDATE card c SET stage = $3, rank = $4, version = c.version + 1, updated_at = now()
-            WHERE c.id = $1 AND c.version = $5 AND c.deleted_at IS NULL AND ${mayEditCard('c', '$2::uuid', '$6::boolean')}
-           RETURNING c.*),
-         history AS (INSERT INTO card_event (card_id, person_id, kind, data) SELECT id, $2, 'moved', $7::jsonb FROM moved),
-         participation AS (${participationInsert(
-           { person: '$2::uuid', kind: `'card_moved'`, subjectType: `'card'`, subjectId: 'moved.id', data: `jsonb_build_object('boardId', moved.board_id) || $7::jsonb` },
-           'moved',
-         )})
-         SELECT ${CARD_SUMMARY_COLUMNS} FROM moved c`,
-        [cardId, user.id, req.stage, rankBetween(lower, upper), req.version, isOffice(user), history],
-      );
-      if (row) return toBoardCard(row, access.readAll);
-      // changed meanwhile: removed (404), the right taken (403) or a newer version (409)
-      const now = await cardAccess(this.ds, cardId, user);
-      requireEdit(now.access);
-      throw await this.conflict(this.ds, now.card, now.access);
+      throw await this.conflict(this.ds, card, access);
     });
     this.changes.changed(card);
     return card;

@@ -184,13 +184,15 @@ describe('organisations, member directory and consent', () => {
         ['/api/organisations', undefined],
         ['/api/memberships', office.token],
       ] as const) {
+        // a session this instance has seen open is remembered (OpenSessions), so it costs no statement below
+        if (token) expect((await api(t.url, 'GET', '/api/me', { token })).status).toBe(200);
         const small = await statements(`${path}?pageSize=2`, token);
         const large = await statements(`${path}?pageSize=50`, token);
         expect(small.items).toBe(2);
         expect(large.items).toBeGreaterThan(10);
         expect([path, large.count]).toEqual([path, small.count]);
-        // the spy does see the statements: the page itself, plus the session check when signed in
-        expect([path, small.count]).toEqual([path, token ? 2 : 1]);
+        // the spy does see the statements: the page itself, one statement
+        expect([path, small.count]).toEqual([path, 1]);
       }
     });
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ClosePollRequest, OpenPollRequest, PollDto } from '@allmende/contracts';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
@@ -42,6 +42,7 @@ const BROADCAST_EVERY_MS = 20;
 /** Live dot voting (Punktabfrage) inside a meeting. */
 @Injectable()
 export class PollsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PollsService.name);
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /**
    * Result broadcasts read through their own two connections: during a burst of
@@ -63,6 +64,8 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
       application_name: 'allmende-poll-results',
       Client: PreparingClient,
     });
+    // an idle connection the server ended (restart, failover) is replaced on the next use
+    this.broadcastReads.on('error', (err) => this.logger.warn({ err }, 'A poll results connection ended'));
   }
 
   /** Opens both result connections now: the first burst of votes must not wait for them. */

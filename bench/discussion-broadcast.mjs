@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { io } from 'socket.io-client';
-import { freshDatabase, login, startApi } from './lib.mjs';
+import { freshDatabase, login, send, startApi } from './lib.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const MESSAGES = 40;
@@ -103,13 +103,9 @@ try {
   }, onMessage);
   let sample;
   const ours = await run(sockets, arrivals, async (key, n) => {
-    const res = await fetch(`${api.url}/api/threads/${threadId}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${posters[n % POSTERS]}` },
-      body: JSON.stringify({ clientId: randomUUID(), body: key }),
-    });
-    if (res.status !== 201) throw new Error(`post failed: ${res.status} ${await res.text()}`);
-    sample ??= await res.json();
+    const res = await send(`${api.url}/api/threads/${threadId}/messages`, 'POST', posters[n % POSTERS], { clientId: randomUUID(), body: key });
+    if (res.status !== 201) throw new Error(`post failed: ${res.status} ${JSON.stringify(res.body)}`);
+    sample ??= res.body;
   });
   sockets.forEach((s) => s.close());
 
@@ -121,7 +117,7 @@ try {
   sockets = await connectAll(bareUrl, readers.map(() => null), async () => undefined, (m) => bareArrivals.get(m.body)?.push(performance.now()));
   await new Promise((r) => setTimeout(r, 200));
   const baseline = await run(sockets, bareArrivals, async (key) => {
-    await fetch(`${bareUrl}/broadcast`, { method: 'POST', body: JSON.stringify({ ...sample, body: key }) });
+    await send(`${bareUrl}/broadcast`, 'POST', undefined, { ...sample, body: key });
   });
 
   const line = (name, r) =>

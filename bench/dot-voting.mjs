@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { io } from 'socket.io-client';
-import { freshDatabase, login, startApi } from './lib.mjs';
+import { freshDatabase, login, send, startApi } from './lib.mjs';
 
 const VOTERS = 200;
 const db = await freshDatabase();
@@ -72,12 +72,8 @@ try {
   const started = performance.now();
   const votes = await Promise.all(
     voters.map(async (token, i) => {
-      const res = await fetch(`${api.url}/api/polls/${poll.id}/dots`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ dots: { [poll.options[i % 4].id]: 1 } }),
-      });
-      const body = await res.json();
+      const res = await send(`${api.url}/api/polls/${poll.id}/dots`, 'POST', token, { dots: { [poll.options[i % 4].id]: 1 } });
+      const body = res.body;
       return { ok: res.status === 200, committedAt: performance.now(), seen: body.voters };
     }),
   );

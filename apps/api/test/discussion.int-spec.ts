@@ -3,6 +3,7 @@ import {
   SOCKET_PATH,
   type ApiErrorBody,
   type ClientToServerEvents,
+  type GroupMuteDto,
   type MessageDto,
   type MessagePage,
   type NotificationPage,
@@ -233,6 +234,36 @@ describe('discussion', () => {
     for (let i = 0; i < 9; i++) results.push(await post('kowalski', busy.id, `Nummer ${i}`));
     expect(results.slice(0, 8).every((r) => r.status === 201)).toBe(true);
     expect([results[8].status, results[8].body.code, results[8].body.retryAfterSeconds]).toEqual([429, 'RATE_LIMITED', 10]);
+  });
+
+  it('leads and the office list the active mutes of a group and lift them; others may not look', async () => {
+    const path = `/api/working-groups/${groupId}/mutes`;
+    const until = new Date(Date.now() + 2 * 3600_000).toISOString();
+    expect((await api(t.url, 'POST', path, { token: tokens.member, body: { personId: ids.terhorst, until, reason: 'Bitte durchatmen' } })).status).toBe(204);
+    // an ended mute stays in the table until someone mutes again, but is not listed
+    await t.ds.query(
+      `INSERT INTO group_mute (group_id, person_id, until, reason, muted_by) VALUES ($1,$2, now() - interval '1 minute', 'vorbei', $3)
+       ON CONFLICT (group_id, person_id) DO UPDATE SET until = EXCLUDED.until`,
+      [groupId, ids.kowalski, ids.member],
+    );
+
+    const listed = await api<GroupMuteDto[]>(t.url, 'GET', path, { token: tokens.member });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveLength(1);
+    expect(listed.body[0]).toMatchObject({ person: { id: ids.terhorst }, reason: 'Bitte durchatmen', mutedBy: { id: ids.member } });
+    expect(listed.body[0].person.name).toBeTruthy();
+    expect(new Date(listed.body[0].until).getTime()).toBe(new Date(until).getTime());
+    expect(Date.parse(listed.body[0].mutedAt)).not.toBeNaN();
+    expect((await api<GroupMuteDto[]>(t.url, 'GET', path, { token: tokens.office })).body.map((m) => m.person.id)).toEqual([ids.terhorst]);
+
+    expect((await api(t.url, 'GET', path, { token: tokens.krause })).status).toBe(403);
+    expect((await api(t.url, 'GET', path, { token: tokens.schuermann })).status).toBe(403);
+    expect((await api(t.url, 'GET', path, {})).status).toBe(401);
+    expect((await api(t.url, 'GET', `/api/working-groups/${randomUUID()}/mutes`, { token: tokens.office })).status).toBe(404);
+
+    expect((await api(t.url, 'DELETE', `${path}/${ids.terhorst}`, { token: tokens.member })).status).toBe(204);
+    expect((await api<GroupMuteDto[]>(t.url, 'GET', path, { token: tokens.member })).body).toEqual([]);
+    await t.ds.query(`DELETE FROM group_mute WHERE group_id = $1 AND person_id = $2`, [groupId, ids.kowalski]);
   });
 
   it('a client dropped for 30 s gets every missed message in order when it comes back, nothing twice', async () => {

@@ -127,6 +127,7 @@ export const ROUTE_PERMISSIONS: Record<string, Access> = {
   'GET /api/messages/:id/attachments/:attachmentId': 'signed-in',
   'POST /api/messages/:id/reports': 'signed-in',
   'PUT /api/messages/:id/hidden': 'signed-in',
+  'GET /api/working-groups/:id/mutes': 'signed-in',
   'POST /api/working-groups/:id/mutes': 'signed-in',
   'DELETE /api/working-groups/:id/mutes/:personId': 'signed-in',
   'GET /api/moderation/reports': 'signed-in',

@@ -143,6 +143,18 @@ export interface MuteRequest {
   reason: string;
 }
 
+/** An active mute in a working group (GET /api/working-groups/:id/mutes, newest first). */
+export interface GroupMuteDto {
+  person: NamedRef;
+  /** Muted until this time (ISO). */
+  until: string;
+  reason: string;
+  /** Null when the person who muted has since deleted their account. */
+  mutedBy: NamedRef | null;
+  /** When the mute was set or last changed (ISO). */
+  mutedAt: string;
+}
+
 export interface ReportDto {
   id: string;
   message: MessageDto;

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseIntPip
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
+  GroupMuteDto,
   MessageAttachmentDto,
   MessageDto,
   MessagePage,
@@ -175,6 +176,12 @@ export class MessagesController {
 @Controller()
 export class ModerationController {
   constructor(private readonly moderation: ModerationService) {}
+
+  @Get('working-groups/:id/mutes')
+  @ApiOperation({ summary: 'Active mutes in the group, newest first (office, group leads)' })
+  mutes(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<GroupMuteDto[]> {
+    return this.moderation.mutes(id, user);
+  }
 
   @Post('working-groups/:id/mutes')
   @HttpCode(HttpStatus.NO_CONTENT)

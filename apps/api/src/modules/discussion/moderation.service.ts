@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageDto, ModerationLogEntryDto, ReportDto, ThreadDto } from '@allmende/contracts';
+import type { GroupMuteDto, MessageDto, ModerationLogEntryDto, ReportDto, ThreadDto } from '@allmende/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { isOffice, type AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/domain-error';
@@ -13,6 +13,16 @@ const log = (em: EntityManager, actor: AuthUser, action: ModerationLogEntryDto['
   em.query(`INSERT INTO moderation_log (actor_id, action, subject_type, subject_id, reason, data) VALUES ($1,$2,$3,$4,$5,$6)`, [
     actor.id, action, subjectType, subjectId, reason, JSON.stringify(data),
   ]);
+
+interface MuteRow {
+  person_id: string;
+  person_name: string | null;
+  until: Date;
+  reason: string;
+  muted_by: string | null;
+  muted_by_name: string | null;
+  created_at: Date;
+}
 
 /**
  * Moderation by the office (everywhere) and group leads (in their group's threads):
@@ -107,6 +117,28 @@ export class ModerationService {
       if (!rows?.length) throw DomainError.notFound('Mute');
       await log(em, user, 'unmute', 'person', personId, null, { groupId });
     });
+  }
+
+  /** The group's mutes still in force, newest first (the same people who may mute see them). */
+  async mutes(groupId: string, user: AuthUser): Promise<GroupMuteDto[]> {
+    // a read of two statements (check, then list) needs no transaction
+    await this.requireGroupModerator(this.ds.manager, groupId, user);
+    const rows: MuteRow[] = await this.ds.query(
+      `SELECT gm.person_id, p.display_name AS person_name, gm.until, gm.reason, mb.id AS muted_by, mb.display_name AS muted_by_name, gm.created_at
+         FROM group_mute gm
+         JOIN person p ON p.id = gm.person_id
+         LEFT JOIN person mb ON mb.id = gm.muted_by AND mb.deleted_at IS NULL
+        WHERE gm.group_id = $1 AND gm.until > now()
+        ORDER BY gm.created_at DESC, gm.person_id`,
+      [groupId],
+    );
+    return rows.map((r) => ({
+      person: { id: r.person_id, name: r.person_name ?? '' },
+      until: new Date(r.until).toISOString(),
+      reason: r.reason,
+      mutedBy: r.muted_by ? { id: r.muted_by, name: r.muted_by_name ?? '' } : null,
+      mutedAt: new Date(r.created_at).toISOString(),
+    }));
   }
 
   private async requireGroupModerator(em: EntityManager, groupId: string, user: AuthUser): Promise<void> {

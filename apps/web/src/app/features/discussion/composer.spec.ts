@@ -170,6 +170,21 @@ describe('Composer', () => {
     expect(textarea().value).toBe('Hallo');
   });
 
+  it('says until when I am muted, in Berlin time', async () => {
+    type('Hallo');
+    press('Enter');
+    http.expectOne(MESSAGES).flush(
+      // 13:00 UTC in December is 14:00 in Berlin
+      { statusCode: 403, code: 'MUTED', message: 'muted', requestId: 'r', until: '2026-12-03T13:00:00.000Z' },
+      { status: 403, statusText: 'Forbidden' },
+    );
+    await settle();
+    expect(text('composer-error')).toBe(
+      'Sie sind in dieser Arbeitsgruppe bis 3. Dezember 2026, 14:00 stummgeschaltet und können bis dahin nicht schreiben. Ihr Text bleibt erhalten.',
+    );
+    expect(textarea().value).toBe('Hallo');
+  });
+
   it('suggests persons after @ and inserts the chosen one as a mention token, by keyboard', async () => {
     type('Frag mal @Be');
     await sleep(200); // the query waits for a pause in typing

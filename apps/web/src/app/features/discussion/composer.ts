@@ -278,7 +278,7 @@ export class Composer {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.error.set(discussionError(error)); // the text stays
+        this.error.set(discussionError(error, this.lang())); // the text stays; a mute says until when
         this.focus();
       },
     });

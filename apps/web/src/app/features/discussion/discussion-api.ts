@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   CreateThreadRequest,
   EditMessageRequest,
+  GroupMuteDto,
   HideMessageRequest,
   LockThreadRequest,
   MessageAttachmentDto,
@@ -121,14 +122,22 @@ export class DiscussionApi {
     return this.http.put<ThreadDto>(this.thread(threadId, '/lock'), request);
   }
 
-  mute(groupId: string, request: MuteRequest): Observable<void> {
-    return this.http.post<void>(`${this.base}/api/working-groups/${encodeURIComponent(groupId)}/mutes`, request);
+  private mutesOf(groupId: string, path = ''): string {
+    return `${this.base}/api/working-groups/${encodeURIComponent(groupId)}/mutes${path}`;
   }
 
+  /** The group's mutes still in force, newest first (group leads and the office). */
+  mutes(groupId: string): Observable<GroupMuteDto[]> {
+    return this.http.get<GroupMuteDto[]>(this.mutesOf(groupId));
+  }
+
+  mute(groupId: string, request: MuteRequest): Observable<void> {
+    return this.http.post<void>(this.mutesOf(groupId), request);
+  }
+
+  /** Lifts a mute before its end. */
   unmute(groupId: string, personId: string): Observable<void> {
-    return this.http.delete<void>(
-      `${this.base}/api/working-groups/${encodeURIComponent(groupId)}/mutes/${encodeURIComponent(personId)}`,
-    );
+    return this.http.delete<void>(this.mutesOf(groupId, `/${encodeURIComponent(personId)}`));
   }
 
   reports(): Observable<ReportDto[]> {

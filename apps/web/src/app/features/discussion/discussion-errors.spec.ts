@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { discussionError, isNetworkError, retryAfterSeconds } from './discussion-errors';
+import { discussionError, isNetworkError, mutedUntil, retryAfterSeconds } from './discussion-errors';
 
 const apiError = (status: number, body: object) => new HttpErrorResponse({ status, error: { statusCode: status, message: 'x', requestId: 'r', ...body } });
 
@@ -16,6 +16,17 @@ describe('discussion errors', () => {
     expect(discussionError(error)).toEqual({ key: 'discussion.errors.RATE_LIMITED', params: { seconds: 10 } });
     // a throttled request without the field still gets a number
     expect(discussionError(apiError(429, { code: 'TOO_MANY_REQUESTS' }))).toEqual({ key: 'discussion.errors.RATE_LIMITED', params: { seconds: 10 } });
+  });
+
+  it('says until when a person is muted, in Berlin time and the reader’s language', () => {
+    // 13:00 UTC in December is 14:00 in Berlin
+    const error = apiError(403, { code: 'MUTED', until: '2026-12-03T13:00:00.000Z' });
+    expect(mutedUntil(error)).toBe('2026-12-03T13:00:00.000Z');
+    expect(discussionError(error, 'de')).toEqual({ key: 'discussion.errors.MUTED_UNTIL', params: { until: '3. Dezember 2026, 14:00' } });
+    expect(discussionError(error, 'en')).toEqual({ key: 'discussion.errors.MUTED_UNTIL', params: { until: '3 December 2026, 14:00' } });
+    // without the language, or without a usable end, the general text
+    expect(discussionError(error).key).toBe('discussion.errors.MUTED');
+    expect(discussionError(apiError(403, { code: 'MUTED', until: 'soon' }), 'de').key).toBe('discussion.errors.MUTED');
   });
 
   it('has a message of its own for the discussion codes, a generic one otherwise', () => {

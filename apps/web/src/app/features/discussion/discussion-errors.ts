@@ -1,5 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { Language } from '../../core/i18n/language';
 import { apiErrorCode, apiErrorStatus } from '../../shared/api-error';
+import { formatBerlinDateTime } from '../meetings/berlin-time';
 
 /** Error codes of the discussion API with their own message under `discussion.errors.<CODE>`. */
 export const DISCUSSION_ERROR_CODES = [
@@ -39,11 +41,23 @@ export function retryAfterSeconds(error: unknown): number | null {
   return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : null;
 }
 
-/** The message for a failed discussion call. */
-export function discussionError(error: unknown): DiscussionError {
+/** The end of the mute after MUTED (the error body's `until`, ISO), or null. */
+export function mutedUntil(error: unknown): string | null {
+  if (!(error instanceof HttpErrorResponse) || typeof error.error !== 'object' || error.error === null) return null;
+  const until = (error.error as { until?: unknown }).until;
+  return typeof until === 'string' && !Number.isNaN(Date.parse(until)) ? until : null;
+}
+
+/**
+ * The message for a failed discussion call. With the language, MUTED says until when
+ * (in Berlin time); without it, or when the body lacks the end, the general text.
+ */
+export function discussionError(error: unknown, lang?: Language): DiscussionError {
   if (isNetworkError(error)) return { key: 'discussion.errors.network', params: {} };
   const code = apiErrorCode(error);
   if (code === 'RATE_LIMITED') return { key: 'discussion.errors.RATE_LIMITED', params: { seconds: retryAfterSeconds(error) ?? 10 } };
+  const until = code === 'MUTED' && lang ? mutedUntil(error) : null;
+  if (until && lang) return { key: 'discussion.errors.MUTED_UNTIL', params: { until: formatBerlinDateTime(until, lang) } };
   if (code && (DISCUSSION_ERROR_CODES as readonly string[]).includes(code)) return { key: `discussion.errors.${code}`, params: {} };
   if (apiErrorStatus(error) === 429) return { key: 'discussion.errors.RATE_LIMITED', params: { seconds: retryAfterSeconds(error) ?? 10 } };
   if (apiErrorStatus(error) === 404) return { key: 'discussion.errors.NOT_FOUND', params: {} };

@@ -152,7 +152,7 @@ export class ThreadList {
             this.notice.set({ key: 'discussion.list.createdBefore', params: {} });
             return;
           }
-          this.error.set(discussionError(error));
+          this.error.set(discussionError(error, this.lang()));
           focusAfterRender(this.host, '[data-testid="new-thread-error"]', this.injector);
         },
       });

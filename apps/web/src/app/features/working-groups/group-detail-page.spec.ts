@@ -97,6 +97,10 @@ describe('GroupDetailPage', () => {
     const requests = await answerMeetings(meetings.upcoming ?? [], meetings.past ?? []);
     // the embedded discussion list (tested on its own) loads for signed-in persons
     if (TestBed.inject(AuthStore).isSignedIn()) (await request('GET', '/api/threads')).flush([]);
+    // the muted members (tested on their own) load for those who moderate: leads and the office
+    if (TestBed.inject(AuthStore).isOffice() || detail.myRole === 'lead' || detail.myRole === 'co_lead') {
+      (await request('GET', `${URL}/mutes`)).flush([]);
+    }
     await navigation;
     await settle();
     return requests;
@@ -484,6 +488,19 @@ describe('GroupDetailPage', () => {
       const list = el().querySelector('alm-thread-list');
       expect(list?.querySelector('h2')?.textContent?.trim()).toBe('Diskussion');
       expect(list?.querySelector('[data-testid="new-thread-toggle"]')).not.toBeNull();
+    });
+
+    it('shows the muted members to leads, not to members', async () => {
+      configure();
+      await open(groupDetail({ myRole: 'lead', permissions: { canManage: true, canJoin: false, canLeave: true } }));
+      expect(byTestId('group-mutes')?.querySelector('h2')?.textContent?.trim()).toBe('Stummschaltungen');
+      expect(text('group-mutes-empty')).toBe('Derzeit ist in dieser Gruppe niemand stummgeschaltet.');
+    });
+
+    it('keeps the muted members from ordinary members', async () => {
+      configure();
+      await open(groupDetail({ myRole: 'member' }));
+      expect(byTestId('group-mutes')).toBeNull();
     });
   });
 });

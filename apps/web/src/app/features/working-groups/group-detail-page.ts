@@ -24,6 +24,7 @@ import { openConfirmDialog } from '../../shared/confirm-dialog';
 import { LocalizedDatePipe } from '../../shared/localized-date-pipe';
 import { localized } from '../../shared/localized';
 import { groupErrorKey } from './group-errors';
+import { GroupMutes } from '../discussion/group-mutes';
 import { ThreadList } from '../discussion/thread-list';
 import { GroupMeetings } from './group-meetings';
 import { GroupTags } from './group-tags';
@@ -56,6 +57,7 @@ const DIALOG_SIZE = { width: '34rem', maxWidth: '95vw' };
     GroupTags,
     GroupMeetings,
     ThreadList,
+    GroupMutes,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './group-detail-page.html',
@@ -112,6 +114,11 @@ export class GroupDetailPage {
   });
   /** Leads and co-leads of the group, and the office, plan its sessions. */
   protected readonly canPlanSessions = computed(() => {
+    const role = this.detail()?.myRole;
+    return this.isOffice() || role === 'lead' || role === 'co_lead';
+  });
+  /** Leads and co-leads, and the office, moderate the group's discussions (as the API checks it). */
+  protected readonly canModerate = computed(() => {
     const role = this.detail()?.myRole;
     return this.isOffice() || role === 'lead' || role === 'co_lead';
   });

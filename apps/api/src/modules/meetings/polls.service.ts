@@ -94,11 +94,11 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
     );
     const myDots: Record<string, number> = {};
     for (const r of rows) if (r.option_id && Number(r.mine) > 0) myDots[r.option_id] = Number(r.mine);
-    return this.toDto(poll, rows, Number(rows.find((r) => r.option_id === '')?.voters ?? 0), myDots);
+    return this.toDto(poll, (id) => Number(rows.find((r) => r.option_id === id)?.dots ?? 0), Number(rows.find((r) => r.option_id === '')?.voters ?? 0), myDots);
   }
 
-  /** The poll with its dots per option (`counts`, keyed by option id). */
-  private toDto(poll: PollRow, counts: { option_id: string; dots: string }[], voters: number, myDots: Record<string, number>): PollDto {
+  /** The poll with the dots each option has (`dotsOf`). */
+  private toDto(poll: PollRow, dotsOf: (optionId: string) => number, voters: number, myDots: Record<string, number>): PollDto {
     return {
       id: poll.id,
       meetingId: poll.meeting_id,
@@ -106,7 +106,7 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
       question: poll.question,
       dotsPerPerson: poll.dots_per_person,
       status: poll.status,
-      options: poll.options.map((o) => ({ id: o.id, label: o.label, dots: Number(counts.find((r) => r.option_id === o.id)?.dots ?? 0) })),
+      options: poll.options.map((o) => ({ id: o.id, label: o.label, dots: dotsOf(o.id) })),
       voters,
       myDots,
     };
@@ -130,7 +130,7 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
         .catch(() => ({ rows: [] }));
       if (!rows.length) return;
       const { counts, voters, ...poll } = rows[0];
-      const { myDots: _mine, ...shared } = this.toDto(poll, (counts ?? []).map((c) => ({ option_id: c.option_id, dots: String(c.dots) })), voters, {});
+      const { myDots: _mine, ...shared } = this.toDto(poll, (id) => Number(counts?.find((c) => c.option_id === id)?.dots ?? 0), voters, {});
       this.events.emit('poll.updated', { poll: shared });
     }, now ? 0 : BROADCAST_EVERY_MS);
     this.pending.set(pollId, timer);
@@ -200,11 +200,10 @@ export class PollsService implements OnModuleInit, OnModuleDestroy {
          UNION ALL SELECT '', 0, count(DISTINCT person_id) FROM poll_vote WHERE poll_id = $1 AND person_id <> $2`,
         [pollId, user.id, entries.map(([o]) => o), entries.map(([, n]) => n), JSON.stringify({ meetingId: poll.meeting_id })],
       );
-      const myDots = Object.fromEntries(entries);
-      const counts = others.map((r) => ({ ...r, dots: String(Number(r.dots) + (r.option_id ? myDots[r.option_id] ?? 0 : 0)) }));
-      for (const [optionId, n] of entries) if (!others.some((r) => r.option_id === optionId)) counts.push({ option_id: optionId, dots: String(n), voters: '0' });
+      const myDots: Record<string, number> = Object.fromEntries(entries);
+      const othersDots = (id: string) => Number(others.find((r) => r.option_id === id)?.dots ?? 0);
       const voters = Number(others.find((r) => r.option_id === '')?.voters ?? 0) + (entries.length ? 1 : 0);
-      return this.toDto(poll, counts, voters, myDots);
+      return this.toDto(poll, (id) => othersDots(id) + (myDots[id] ?? 0), voters, myDots);
     });
     this.scheduleBroadcast(pollId);
     return result;

@@ -83,6 +83,11 @@ describe('the built API started like `npm start` (embedded PostgreSQL)', () => {
     const bad = await fetch(`${api.url}/api/action-fields?includeArchived=perhaps`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ApiErrorBody).code).toBe('VALIDATION_FAILED');
+
+    // with the web app served too, a malformed body is still the client's 400
+    const malformed = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as ApiErrorBody).code).toBe('BAD_REQUEST');
   });
 
   it('keeps its data over a restart without duplicating the demo data, and stops cleanly', async () => {

@@ -5,20 +5,23 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@allmende/contracts';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { countSqlStatements } from './common/sql-statement-counter';
+import { createLogger, NestPinoLogger, requestLog } from './common/logging';
 import { createValidationPipe } from './common/validation';
+import { serveWebApp } from './common/web-app';
 import { RealtimeAdapter } from './realtime/realtime.adapter';
 
 /** Builds the configured Nest application (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config.env.LOG_LEVEL);
+  app.useLogger(new NestPinoLogger(logger));
   app.setGlobalPrefix(API_PREFIX);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
+  app.use(requestLog(logger));
   app.useBodyParser('json', { limit: '1mb' });
   app.use(
     helmet({
@@ -39,6 +42,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.use(cookieParser());
+  if (config.webDist) app.use(serveWebApp(config.webDist));
   if (config.env.SQL_STATEMENT_HEADER) app.use(countSqlStatements);
   app.useGlobalPipes(createValidationPipe());
   const realtime = new RealtimeAdapter(app, config);

@@ -111,6 +111,32 @@ describe('discussion', () => {
     expect(created.status).toBe(403);
   });
 
+  it('starting a thread again with the same client id answers the first thread, also when both arrive at once', async () => {
+    const start = (title: string, clientId: string) =>
+      api<{ thread: ThreadDto; message: MessageDto }>(t.url, 'POST', '/api/threads', {
+        token: tokens.terhorst,
+        body: { subjectType: 'group', subjectId: groupId, title, body: 'Doppelt geklickt', clientId },
+      });
+    const count = async (title: string) =>
+      (await t.ds.query(`SELECT count(*)::int AS n FROM thread WHERE title = $1`, [title]))[0].n as number;
+
+    const clientId = randomUUID();
+    const first = await start('Einmal gestartet', clientId);
+    const again = await start('Einmal gestartet', clientId);
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body.thread.id).toBe(first.body.thread.id);
+    expect(again.body.message.id).toBe(first.body.message.id);
+    expect(await count('Einmal gestartet')).toBe(1);
+
+    const racingId = randomUUID();
+    const racing = await Promise.all([1, 2, 3].map(() => start('Gleichzeitig gestartet', racingId)));
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(racing.map((r) => r.body.thread.id)).size).toBe(1);
+    expect(await count('Gleichzeitig gestartet')).toBe(1);
+    const [{ n }] = await t.ds.query(`SELECT message_count AS n FROM thread WHERE id = $1`, [racing[0].body.thread.id]);
+    expect(n).toBe(1);
+  });
+
   it('a retried post with the same client id is stored once; markdown is sanitised; edits keep history; deletes are soft', async () => {
     const { thread } = await newThread('member', 'Wiederholte Beiträge');
     const clientId = randomUUID();

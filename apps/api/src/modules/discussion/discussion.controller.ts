@@ -49,9 +49,15 @@ export class ThreadsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Open a thread on a group, meeting, card or the alliance, with its first message' })
-  create(@Body() dto: CreateThreadDto, @CurrentUser() user: AuthUser): Promise<{ thread: ThreadDto; message: MessageDto }> {
-    return this.discussion.create(dto, user);
+  @ApiOperation({ summary: 'Open a thread on a group, meeting, card or the alliance, with its first message; the same clientId again answers that thread (200)' })
+  async create(
+    @Body() dto: CreateThreadDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ thread: ThreadDto; message: MessageDto }> {
+    const { thread, message, created } = await this.discussion.create(dto, user);
+    if (!created) res.status(HttpStatus.OK);
+    return { thread, message };
   }
 
   @Get(':id')

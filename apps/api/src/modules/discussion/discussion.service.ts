@@ -132,16 +132,30 @@ export class DiscussionService {
     return thread;
   }
 
-  async create(req: CreateThreadRequest, user: AuthUser): Promise<{ thread: ThreadDto; message: MessageDto }> {
+  /**
+   * Opens a thread with its first message. The same client id again (a double click, a
+   * resent request) answers the thread it opened, also when both arrive at once.
+   */
+  async create(req: CreateThreadRequest, user: AuthUser): Promise<{ thread: ThreadDto; message: MessageDto; created: boolean }> {
     const subjectId = req.subjectType === 'alliance' ? null : (req.subjectId ?? null);
     if (req.subjectType !== 'alliance' && !subjectId) throw DomainError.badRequest('A thread about a group, meeting or card names it', 'SUBJECT_REQUIRED');
-    const { threadId, notified, message } = await this.ds.transaction(async (em) => {
+    const { threadId, notified, message, created } = await this.ds.transaction(async (em) => {
       const subjectTitle = await requireSubjectAccess(em, req.subjectType, subjectId, user);
+      const [earlier] = await em.query(`SELECT id, thread_id FROM message WHERE author_id = $1 AND client_id = $2`, [user.id, req.clientId]);
+      if (earlier) {
+        const { canModerate } = await threadAccess(em, earlier.thread_id, user);
+        return { threadId: earlier.thread_id as string, notified: [], message: await loadMessage(em, earlier.id, user.id, canModerate), created: false };
+      }
       const [t] = await em.query(`INSERT INTO thread (subject_type, subject_id, title, created_by) VALUES ($1,$2,$3,$4) RETURNING id`, [
         req.subjectType, subjectId, req.title, user.id,
       ]);
       const access: ThreadAccess = { thread: { id: t.id, subject_type: req.subjectType, subject_id: subjectId, title: req.title, locked_at: null, group_id: null }, canModerate: false };
       const posted = await this.insertMessage(em, access, { clientId: req.clientId, body: req.body }, user);
+      if (!posted.created) {
+        // the same start arrived twice at once and the other one stored the message: this thread stays empty, so it goes
+        await em.query(`DELETE FROM thread WHERE id = $1`, [t.id]);
+        return { threadId: posted.message.threadId, notified: [], message: posted.message, created: false };
+      }
       // the members of a group hear of a new topic there
       const notified = [...posted.notified];
       if (req.subjectType === 'group') {
@@ -157,10 +171,10 @@ export class DiscussionService {
           })),
         );
       }
-      return { threadId: t.id as string, notified, message: posted.message };
+      return { threadId: t.id as string, notified, message: posted.message, created: true };
     });
     await this.notifications.publish(notified);
-    return { thread: await this.get(threadId, user), message };
+    return { thread: await this.get(threadId, user), message, created };
   }
 
   /* ---------- messages ---------- */
@@ -190,7 +204,11 @@ export class DiscussionService {
   async post(threadId: string, req: PostMessageRequest, user: AuthUser): Promise<{ message: MessageDto; created: boolean }> {
     const result = await this.ds.transaction(async (em) => {
       const access = await threadAccess(em, threadId, user);
-      return this.insertMessage(em, access, req, user);
+      const result = await this.insertMessage(em, access, req, user);
+      if (!result.created && result.message.threadId !== threadId) {
+        throw DomainError.conflict('This client id was used for another message', DiscussionErrors.ClientIdReused);
+      }
+      return result;
     });
     if (result.created) {
       this.events.emit('thread.message', { message: result.message, updated: false });
@@ -216,8 +234,8 @@ export class DiscussionService {
               (SELECT p.display_name FROM person p WHERE p.id = $1) AS actor`,
       [user.id, req.clientId, thread.id, req.parentId ?? null, Math.max(...POST_LIMITS.map((l) => l.seconds))],
     );
+    // the caller decides what an earlier post in another thread means
     if (pre.existing) {
-      if (pre.existing.threadId !== thread.id) throw DomainError.conflict('This client id was used for another message', DiscussionErrors.ClientIdReused);
       return { message: await loadMessage(em, pre.existing.id, user.id, canModerate), created: false, notified: [] };
     }
     if (thread.locked_at) throw DomainError.conflict('The thread is locked', DiscussionErrors.Locked);

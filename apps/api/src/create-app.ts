@@ -4,11 +4,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@allmende/contracts';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { countSqlStatements } from './common/sql-statement-counter';
 import { createLogger, NestPinoLogger, requestLog } from './common/logging';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { serveWebApp } from './common/web-app';
 import { RealtimeAdapter } from './realtime/realtime.adapter';
@@ -23,24 +23,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.disable('x-powered-by');
   app.use(requestLog(logger));
   app.useBodyParser('json', { limit: '1mb' });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          fontSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders());
   app.use(cookieParser());
   if (config.webDist) app.use(serveWebApp(config.webDist));
   if (config.env.SQL_STATEMENT_HEADER) app.use(countSqlStatements);

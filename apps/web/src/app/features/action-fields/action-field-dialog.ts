@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -10,6 +10,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { groupErrorKey } from '../working-groups/group-errors';
 import { trimmedMinLength } from '../working-groups/group-form';
 import { ActionFieldsAdminApi } from './action-fields-admin-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
@@ -84,8 +85,7 @@ export class ActionFieldDialog {
     position: [this.field?.position ?? (null as number | null), [Validators.min(1), Validators.max(1000)]],
     archived: [this.field?.archived ?? false],
   });
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, groupErrorKey);
 
   /** The native colour picker writes into the text field (which stays the labelled, validated control). */
   protected pickColor(event: Event): void {
@@ -116,15 +116,7 @@ export class ActionFieldDialog {
       archived: v.archived,
       ...(v.position !== null && `${v.position}` !== '' ? { position: Number(v.position) } : {}),
     };
-    this.busy.set(true);
-    this.errorKey.set(null);
     const save = this.field ? this.api.update(this.field.id, request) : this.api.create(request);
-    save.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(groupErrorKey(error));
-      },
-    });
+    this.submission.send(save);
   }
 }

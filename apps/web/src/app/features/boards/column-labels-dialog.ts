@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -8,6 +8,7 @@ import { CARD_STAGES, type BoardDto, type CardStage, type SaveColumnLabelsReques
 import { TranslocoDirective } from '@jsverse/transloco';
 import { boardErrorKey } from './board-errors';
 import { BoardsApi } from './boards-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 export interface ColumnLabelsDialogData {
   board: BoardDto;
@@ -47,13 +48,13 @@ export const COLUMN_LABEL_MAX = 60;
               <mat-hint>{{ t('boards.columns.hint', { stage: data.defaults[stage] }) }}</mat-hint>
             </mat-form-field>
           }
-          @if (errorKey(); as key) {
+          @if (submission.errorKey(); as key) {
             <p class="error" role="alert">{{ t(key) }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('boards.cancel') }}</button>
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="column-labels-save">{{ t('boards.save') }}</button>
+          <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="column-labels-save">{{ t('boards.save') }}</button>
         </mat-dialog-actions>
       </form>
     </ng-container>
@@ -88,8 +89,7 @@ export class ColumnLabelsDialog {
       ]),
     ) as Record<CardStage, FormControl<string>>,
   );
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, boardErrorKey);
 
   protected save(): void {
     if (this.form.invalid) return;
@@ -97,14 +97,6 @@ export class ColumnLabelsDialog {
     const request: SaveColumnLabelsRequest = {
       labels: Object.fromEntries(CARD_STAGES.map((s) => [s, values[s].trim() || null])),
     };
-    this.busy.set(true);
-    this.errorKey.set(null);
-    this.api.saveColumns(this.data.board.id, request).subscribe({
-      next: (board) => this.ref.close(board),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(boardErrorKey(error));
-      },
-    });
+    this.submission.send(this.api.saveColumns(this.data.board.id, request));
   }
 }

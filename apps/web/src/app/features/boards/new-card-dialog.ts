@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -8,6 +8,7 @@ import type { CardDto, CardStage } from '@allmende/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { boardErrorKey } from './board-errors';
 import { BoardsApi } from './boards-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 export interface NewCardDialogData {
   boardId: string;
@@ -47,13 +48,13 @@ export const CARD_TITLE_MAX = 200;
               <mat-error>{{ t('boards.newCard.titleRequired') }}</mat-error>
             }
           </mat-form-field>
-          @if (errorKey(); as key) {
+          @if (submission.errorKey(); as key) {
             <p class="error" role="alert" data-testid="new-card-error">{{ t(key) }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('boards.cancel') }}</button>
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="new-card-submit">{{ t('boards.newCard.submit') }}</button>
+          <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="new-card-submit">{{ t('boards.newCard.submit') }}</button>
         </mat-dialog-actions>
       </form>
     </ng-container>
@@ -76,8 +77,7 @@ export class NewCardDialog {
 
   protected readonly title = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(CARD_TITLE_MAX)] });
   protected readonly form = new FormGroup({ title: this.title });
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, boardErrorKey);
 
   protected create(): void {
     const title = this.title.value.trim();
@@ -86,14 +86,6 @@ export class NewCardDialog {
       this.title.markAsTouched();
       return;
     }
-    this.busy.set(true);
-    this.errorKey.set(null);
-    this.api.createCard(this.data.boardId, { title, stage: this.data.stage }).subscribe({
-      next: (card) => this.ref.close(card),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(boardErrorKey(error));
-      },
-    });
+    this.submission.send(this.api.createCard(this.data.boardId, { title, stage: this.data.stage }));
   }
 }

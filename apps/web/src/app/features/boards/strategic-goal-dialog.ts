@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -9,6 +9,7 @@ import type { SaveStrategicGoalRequest, StrategicGoalDto, StrategyDto } from '@a
 import { TranslocoDirective } from '@jsverse/transloco';
 import { boardErrorKey } from './board-errors';
 import { BoardsApi } from './boards-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 export interface StrategicGoalDialogData {
   /** Null: a new goal. */
@@ -77,13 +78,13 @@ export const GOAL_TITLE_MAX = 200;
               }
             </mat-select>
           </mat-form-field>
-          @if (errorKey(); as key) {
+          @if (submission.errorKey(); as key) {
             <p class="error" role="alert" data-testid="goal-error">{{ t(key) }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('boards.cancel') }}</button>
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="goal-save">{{ t('boards.save') }}</button>
+          <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="goal-save">{{ t('boards.save') }}</button>
         </mat-dialog-actions>
       </form>
     </ng-container>
@@ -112,8 +113,7 @@ export class StrategicGoalDialog {
     description: new FormControl(this.data.goal?.description ?? '', { nonNullable: true }),
     actionFieldId: new FormControl<string | null>(this.data.goal?.actionFieldId ?? null),
   });
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, boardErrorKey);
 
   protected save(): void {
     const value = this.form.getRawValue();
@@ -128,15 +128,7 @@ export class StrategicGoalDialog {
       description: value.description.trim(),
       actionFieldId: value.actionFieldId,
     };
-    this.busy.set(true);
-    this.errorKey.set(null);
     const goal = this.data.goal;
-    (goal ? this.api.updateGoal(goal.id, { ...request, position: goal.position }) : this.api.createGoal(request)).subscribe({
-      next: (strategy) => this.ref.close(strategy),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(boardErrorKey(error));
-      },
-    });
+    this.submission.send(goal ? this.api.updateGoal(goal.id, { ...request, position: goal.position }) : this.api.createGoal(request));
   }
 }

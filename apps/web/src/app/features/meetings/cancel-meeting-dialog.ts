@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -11,6 +11,7 @@ import { LanguageService } from '../../core/i18n/language-service';
 import { formatBerlinDate } from './berlin-time';
 import { meetingErrorKey } from './meeting-errors';
 import { MeetingsApi } from './meetings-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 export interface CancelMeetingDialogData {
   meeting: MeetingDetailDto;
@@ -60,13 +61,13 @@ const trimmedMin3 = (control: AbstractControl<string>): ValidationErrors | null 
               <mat-error>{{ t('meetings.cancelMeeting.reasonRequired') }}</mat-error>
             }
           </mat-form-field>
-          @if (errorKey(); as key) {
+          @if (submission.errorKey(); as key) {
             <p class="error" role="alert" data-testid="cancel-meeting-error">{{ t(key) }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close data-testid="cancel-meeting-back">{{ t('meetings.cancelMeeting.back') }}</button>
-          <button mat-flat-button type="submit" class="danger" [disabled]="busy()" data-testid="cancel-meeting-confirm">
+          <button mat-flat-button type="submit" class="danger" [disabled]="submission.busy()" data-testid="cancel-meeting-confirm">
             {{ t('meetings.cancelMeeting.confirm') }}
           </button>
         </mat-dialog-actions>
@@ -99,8 +100,7 @@ export class CancelMeetingDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     reason: ['', [Validators.required, trimmedMin3, Validators.maxLength(CANCEL_REASON_MAX)]],
   });
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, meetingErrorKey);
 
   protected submit(): void {
     if (this.form.invalid) {
@@ -108,14 +108,6 @@ export class CancelMeetingDialog {
       focusFirstInvalid(this.host, this.injector);
       return;
     }
-    this.busy.set(true);
-    this.errorKey.set(null);
-    this.api.cancelMeeting(this.meeting.id, { reason: this.form.getRawValue().reason.trim() }).subscribe({
-      next: (meeting) => this.ref.close(meeting),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(meetingErrorKey(error));
-      },
-    });
+    this.submission.send(this.api.cancelMeeting(this.meeting.id, { reason: this.form.getRawValue().reason.trim() }));
   }
 }

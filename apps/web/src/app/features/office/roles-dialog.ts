@@ -6,6 +6,7 @@ import { ROLES, Role } from '@allmende/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { apiErrorKey } from '../../shared/api-error';
 import { OfficeApi, OfficeMember } from './office-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 /** Admins set a person's platform roles, one checkbox per role. Closes with the roles the API stored. */
 @Component({
@@ -28,13 +29,13 @@ import { OfficeApi, OfficeMember } from './office-api';
               </mat-checkbox>
             }
           </fieldset>
-          @if (errorKey(); as key) {
+          @if (submission.errorKey(); as key) {
             <p class="error" role="alert">{{ t(key) }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('office.cancel') }}</button>
-          <button mat-flat-button type="submit" [disabled]="busy()" data-testid="roles-submit">{{ t('office.roles.save') }}</button>
+          <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="roles-submit">{{ t('office.roles.save') }}</button>
         </mat-dialog-actions>
       </form>
     </ng-container>
@@ -68,8 +69,7 @@ export class RolesDialog {
   /** Whether the list told us the current roles; otherwise the selection replaces whatever the person had. */
   protected readonly known = Array.isArray(this.person.roles);
   protected readonly selected = signal<ReadonlySet<Role>>(new Set(this.person.roles ?? ['member']));
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, apiErrorKey);
 
   protected toggle(role: Role, checked: boolean): void {
     this.selected.update((current) => {
@@ -82,15 +82,7 @@ export class RolesDialog {
 
   protected save(event: Event): void {
     event.preventDefault();
-    this.busy.set(true);
-    this.errorKey.set(null);
     const roles = ROLES.filter((role) => this.selected().has(role));
-    this.api.setRoles(this.person.personId, roles).subscribe({
-      next: (stored) => this.ref.close(stored),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(apiErrorKey(error));
-      },
-    });
+    this.submission.send(this.api.setRoles(this.person.personId, roles));
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, ValidatorFn, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -9,6 +9,7 @@ import { MembershipDto, MembershipStatus } from '@allmende/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { apiErrorKey } from '../../shared/api-error';
 import { OFFICE_MOVES, OfficeApi, OfficeMember } from './office-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 /** At least `min` characters once surrounding blanks are dropped (the API trims). */
 function trimmedMinLength(min: number): ValidatorFn {
@@ -65,14 +66,14 @@ function trimmedMinLength(min: number): ValidatorFn {
               }
             </mat-form-field>
           }
-          @if (errorKey(); as key) {
+          @if (submission.errorKey(); as key) {
             <p class="error" role="alert">{{ t(key) }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('office.cancel') }}</button>
           @if (moves.length > 0) {
-            <button mat-flat-button type="submit" [disabled]="busy()" data-testid="transition-submit">
+            <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="transition-submit">
               {{ t('office.transition.submit') }}
             </button>
           }
@@ -100,8 +101,7 @@ export class TransitionDialog {
     to: ['' as MembershipStatus | '', Validators.required],
     reason: ['', [Validators.required, trimmedMinLength(3), Validators.maxLength(1000)]],
   });
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, apiErrorKey);
 
   protected submit(): void {
     if (this.form.invalid) {
@@ -109,14 +109,6 @@ export class TransitionDialog {
       return;
     }
     const { to, reason } = this.form.getRawValue();
-    this.busy.set(true);
-    this.errorKey.set(null);
-    this.api.transition(this.person.personId, { to: to as MembershipStatus, reason: reason.trim() }).subscribe({
-      next: (membership) => this.ref.close(membership),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(apiErrorKey(error));
-      },
-    });
+    this.submission.send(this.api.transition(this.person.personId, { to: to as MembershipStatus, reason: reason.trim() }));
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -10,6 +10,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { groupErrorKey } from './group-errors';
 import { trimmedMinLength } from './group-form';
 import { GroupsApi } from './groups-api';
+import { DialogRequest } from '../../shared/dialog-request';
 
 export interface StatusDialogData {
   group: WorkingGroupDetailDto;
@@ -80,14 +81,14 @@ export function today(now = new Date()): string {
               }
             </mat-form-field>
           }
-          @if (errorKey(); as key) {
+          @if (submission.errorKey(); as key) {
             <p class="error" role="alert" data-testid="status-error">{{ t(key) }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('groups.cancel') }}</button>
           @if (moves.length > 0) {
-            <button mat-flat-button type="submit" [disabled]="busy()" data-testid="status-submit">
+            <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="status-submit">
               {{ t('groups.status.submit') }}
             </button>
           }
@@ -117,8 +118,7 @@ export class StatusDialog {
     reason: ['', [Validators.required, trimmedMinLength(3), Validators.maxLength(1000)]],
     effectiveOn: [today(), [Validators.required, Validators.pattern(/^\d{4}-\d{2}-\d{2}$/)]],
   });
-  protected readonly busy = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  protected readonly submission = new DialogRequest(this.ref, groupErrorKey);
 
   protected submit(): void {
     if (this.form.invalid) {
@@ -126,14 +126,6 @@ export class StatusDialog {
       return;
     }
     const { to, reason, effectiveOn } = this.form.getRawValue();
-    this.busy.set(true);
-    this.errorKey.set(null);
-    this.api.transition(this.group.id, { to: to as GroupState, reason: reason.trim(), effectiveOn }).subscribe({
-      next: (group) => this.ref.close(group),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errorKey.set(groupErrorKey(error));
-      },
-    });
+    this.submission.send(this.api.transition(this.group.id, { to: to as GroupState, reason: reason.trim(), effectiveOn }));
   }
 }

@@ -47,10 +47,6 @@ export interface ActionFieldDialogData {
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
       gap: 0 1rem;
     }
-    .field {
-      display: block;
-      width: 100%;
-    }
     .color {
       display: flex;
       align-items: center;
@@ -63,9 +59,6 @@ export interface ActionFieldDialogData {
       border: 1px solid var(--mat-sys-outline);
       border-radius: var(--mat-sys-corner-small);
       background: none;
-    }
-    .error {
-      color: var(--mat-sys-error);
     }
   `,
 })

@@ -63,12 +63,6 @@ export const COLUMN_LABEL_MAX = 60;
     .intro {
       margin-block-start: 0.5rem;
     }
-    .field {
-      width: 100%;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class ColumnLabelsDialog {

@@ -64,9 +64,6 @@ export const CARD_TITLE_MAX = 200;
       width: 100%;
       padding-block-start: 0.5rem;
     }
-    .error {
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class NewCardDialog {

@@ -93,12 +93,6 @@ export const GOAL_TITLE_MAX = 200;
     .content {
       padding-block-start: 0.5rem;
     }
-    .field {
-      width: 100%;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class StrategicGoalDialog {

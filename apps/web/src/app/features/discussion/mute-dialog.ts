@@ -90,9 +90,6 @@ const DEFAULT_DAYS = 7;
       flex-wrap: wrap;
       gap: 0 1rem;
     }
-    .field {
-      width: 100%;
-    }
     .error {
       margin: 0;
       color: var(--mat-sys-error);

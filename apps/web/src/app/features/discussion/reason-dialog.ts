@@ -66,11 +66,6 @@ export interface ReasonDialogData {
       </form>
     </ng-container>
   `,
-  styles: `
-    .field {
-      width: 100%;
-    }
-  `,
 })
 export class ReasonDialog {
   protected readonly data = inject<ReasonDialogData>(MAT_DIALOG_DATA);

@@ -75,13 +75,6 @@ const trimmedMin3 = (control: AbstractControl<string>): ValidationErrors | null 
     </ng-container>
   `,
   styles: `
-    .field {
-      display: block;
-      width: 100%;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
     .danger {
       --mat-button-filled-container-color: var(--mat-sys-error);
       --mat-button-filled-label-text-color: var(--mat-sys-on-error);

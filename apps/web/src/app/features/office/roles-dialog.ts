@@ -55,9 +55,6 @@ import { DialogRequest } from '../../shared/dialog-request';
     .hint {
       color: var(--mat-sys-on-surface-variant);
     }
-    .error {
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class RolesDialog {

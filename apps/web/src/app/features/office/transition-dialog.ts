@@ -81,15 +81,6 @@ function trimmedMinLength(min: number): ValidatorFn {
       </form>
     </ng-container>
   `,
-  styles: `
-    .field {
-      display: block;
-      width: 100%;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-  `,
 })
 export class TransitionDialog {
   private readonly api = inject(OfficeApi);

@@ -52,9 +52,6 @@ import { ProfileApi } from './profile-api';
     </ng-container>
   `,
   styles: `
-    .field {
-      width: 100%;
-    }
     .error {
       margin: 0;
       color: var(--mat-sys-error);

@@ -98,9 +98,6 @@ export interface InviteDialogData {
       margin-inline-start: 0.25rem;
       color: var(--mat-sys-on-surface-variant);
     }
-    .error {
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class InviteDialog {

@@ -96,15 +96,6 @@ export function today(now = new Date()): string {
       </form>
     </ng-container>
   `,
-  styles: `
-    .field {
-      display: block;
-      width: 100%;
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-  `,
 })
 export class StatusDialog {
   private readonly api = inject(GroupsApi);

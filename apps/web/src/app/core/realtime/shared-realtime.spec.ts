@@ -4,49 +4,17 @@ import { TestBed } from '@angular/core/testing';
 import { meFixture } from '../../../testing/me-fixture';
 import { AuthStore } from '../auth/auth-store';
 import { SharedRealtime } from './shared-realtime';
+import { fakeIo } from '../../../testing/fake-io';
 
-type Handler = (...args: unknown[]) => void;
-
-/** A stand-in for a socket.io client socket: records handlers, lets the test fire server events. */
-class FakeIoSocket {
-  connected = false;
-  readonly handlers = new Map<string, Handler[]>();
-  on(event: string, handler: Handler): this {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  fire(event: string, ...args: unknown[]): void {
-    if (event === 'connect') this.connected = true;
-    this.handlers.get(event)?.forEach((h) => h(...args));
-  }
-  removeAllListeners(): this {
-    this.handlers.clear();
-    return this;
-  }
-  disconnect(): this {
-    this.connected = false;
-    return this;
-  }
-  connect(): this {
-    return this;
-  }
-}
-
-const sockets: FakeIoSocket[] = [];
-jest.mock('socket.io-client', () => ({
-  io: () => {
-    const socket = new FakeIoSocket();
-    sockets.push(socket);
-    return socket;
-  },
-}));
+const { sockets } = fakeIo;
+jest.mock('socket.io-client', () => jest.requireActual<typeof import('../../../testing/fake-io')>('../../../testing/fake-io').fakeIoModule());
 
 describe('SharedRealtime', () => {
   let realtime: SharedRealtime;
   let auth: AuthStore;
 
   beforeEach(() => {
-    sockets.length = 0;
+    fakeIo.reset();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     auth = TestBed.inject(AuthStore);
     jest.spyOn(auth, 'accessToken').mockReturnValue('token-1');

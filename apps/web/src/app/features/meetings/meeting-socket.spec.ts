@@ -4,54 +4,10 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { AuthStore } from '../../core/auth/auth-store';
 import { MeetingSocket, SharedPoll } from './meeting-socket';
+import { fakeIo } from '../../../testing/fake-io';
 
-type Handler = (...args: unknown[]) => void;
-
-/** A stand-in for a socket.io client socket: records emits, lets the test fire server events. */
-class FakeIoSocket {
-  connected = false;
-  readonly handlers = new Map<string, Handler[]>();
-  readonly emitted: unknown[][] = [];
-  joinAnswer: { ok: boolean; error?: string } = { ok: true };
-
-  on(event: string, handler: Handler): this {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  emit(event: string, ...args: unknown[]): this {
-    this.emitted.push([event, ...args.filter((a) => typeof a !== 'function')]);
-    const ack = args.find((a) => typeof a === 'function') as Handler | undefined;
-    if (event === 'meeting:join') ack?.(this.joinAnswer);
-    return this;
-  }
-  fire(event: string, ...args: unknown[]): void {
-    if (event === 'connect') this.connected = true;
-    if (event === 'disconnect') this.connected = false;
-    this.handlers.get(event)?.forEach((h) => h(...args));
-  }
-  removeAllListeners(): this {
-    this.handlers.clear();
-    return this;
-  }
-  disconnect(): this {
-    this.connected = false;
-    return this;
-  }
-  connect(): this {
-    return this;
-  }
-}
-
-const sockets: FakeIoSocket[] = [];
-const ioCalls: unknown[][] = [];
-jest.mock('socket.io-client', () => ({
-  io: (...args: unknown[]) => {
-    ioCalls.push(args);
-    const socket = new FakeIoSocket();
-    sockets.push(socket);
-    return socket;
-  },
-}));
+const { sockets, calls: ioCalls } = fakeIo;
+jest.mock('socket.io-client', () => jest.requireActual<typeof import('../../../testing/fake-io')>('../../../testing/fake-io').fakeIoModule());
 
 const MEETING = 'm-1';
 const shared = (meetingId: string): SharedPoll => ({
@@ -69,8 +25,7 @@ describe('MeetingSocket', () => {
   let service: MeetingSocket;
 
   beforeEach(() => {
-    sockets.length = 0;
-    ioCalls.length = 0;
+    fakeIo.reset();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), MeetingSocket] });
     jest.spyOn(TestBed.inject(AuthStore), 'accessToken').mockReturnValue('token-1');
     service = TestBed.inject(MeetingSocket);

@@ -1,8 +1,7 @@
 import type { BoardSummaryDto, CardDto } from '@allmende/contracts';
-import { ApiProcess, axeViolations, launchBrowser, startApi } from '@allmende/e2e-support';
+import { ApiProcess, axeViolations, launchBrowser, startApi, signIn, apiToken } from '@allmende/e2e-support';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-const PASSWORD = 'allmende-demo';
 const GROUP = 'Digitale Werkstatt Handwerk';
 
 /**
@@ -18,7 +17,7 @@ describe('boards in the browser', () => {
 
   beforeAll(async () => {
     [api, browser] = await Promise.all([startApi(), launchBrowser()]);
-    const token = await login('member@allmende.example');
+    const token = await apiToken(api.url, 'member@allmende.example');
     const boards = (await (await fetch(`${api.url}/api/boards`, { headers: { authorization: `Bearer ${token}` } })).json()) as BoardSummaryDto[];
     boardId = boards.find((b) => b.groupName === GROUP)!.id;
   });
@@ -30,24 +29,11 @@ describe('boards in the browser', () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
 
-  async function login(email: string): Promise<string> {
-    const res = await fetch(`${api.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  }
-
   async function signedInPage(email: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1600, height: 1000 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+    await signIn(page, api.url, email);
     return page;
   }
 
@@ -62,7 +48,7 @@ describe('boards in the browser', () => {
 
   it('a card dragged in one browser appears in its new column in the other without reload', async () => {
     // a fresh card in "Idee", so the test does not depend on the demo cards' places
-    const token = await login('member@allmende.example');
+    const token = await apiToken(api.url, 'member@allmende.example');
     const created = await fetch(`${api.url}/api/boards/${boardId}/cards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -1,8 +1,7 @@
 import type { ThreadDto } from '@allmende/contracts';
-import { ApiProcess, axeViolations, launchBrowser, startApi } from '@allmende/e2e-support';
+import { ApiProcess, axeViolations, launchBrowser, startApi, signIn, apiToken } from '@allmende/e2e-support';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-const PASSWORD = 'allmende-demo';
 const THREAD = 'Welche Tablet-App fürs Aufmaß?';
 
 /**
@@ -18,12 +17,7 @@ describe('discussion in the browser', () => {
 
   beforeAll(async () => {
     [api, browser] = await Promise.all([startApi(), launchBrowser()]);
-    const res = await fetch(`${api.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'member@allmende.example', password: PASSWORD }),
-    });
-    const { accessToken } = (await res.json()) as { accessToken: string };
+    const accessToken = await apiToken(api.url, 'member@allmende.example');
     const threads = (await (await fetch(`${api.url}/api/threads`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as ThreadDto[];
     threadId = threads.find((t) => t.title === THREAD)!.id;
   });
@@ -39,11 +33,7 @@ describe('discussion in the browser', () => {
     const context = await browser.newContext({ locale: 'de-DE' });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+    await signIn(page, api.url, email);
     return page;
   }
 

@@ -1,4 +1,4 @@
-import { ApiProcess, axeViolations, launchBrowser, startApi } from '@allmende/e2e-support';
+import { ApiProcess, axeViolations, launchBrowser, startApi, signIn } from '@allmende/e2e-support';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
 const CRAFTS = 'Kooperative und digitale Produktionsformen im Handwerk';
@@ -26,15 +26,6 @@ describe('working groups in the browser', () => {
     await context?.close();
   });
 
-  /** Signs in through the login page (labels as a person sees them). */
-  async function signIn(email: string): Promise<void> {
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill('allmende-demo');
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
-  }
-
   /** Opens a group page from the directory (its id comes from the demo data). */
   async function openGroup(name: string): Promise<void> {
     await page.goto(`${api.url}/groups`);
@@ -47,7 +38,7 @@ describe('working groups in the browser', () => {
   }
 
   it('finds a group from the start page and joins it', async () => {
-    await signIn('kaya@demo.allmende.example');
+    await signIn(page, api.url, 'kaya@demo.allmende.example');
 
     // start page: the crafts field lists its groups and links to all of them
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Handlungsfelder' }).click();
@@ -107,7 +98,7 @@ describe('working groups in the browser', () => {
     });
 
     it('a group page for its lead, and the propose form, have no violations', async () => {
-      await signIn('kaya@demo.allmende.example');
+      await signIn(page, api.url, 'kaya@demo.allmende.example');
       await openGroup('Gründungsnetzwerk nachhaltig');
       await page.getByTestId('member-role-select').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -120,7 +111,7 @@ describe('working groups in the browser', () => {
     });
 
     it('the office status dialog and the action-field administration have no violations', async () => {
-      await signIn('office@allmende.example');
+      await signIn(page, api.url, 'office@allmende.example');
       await openGroup('Reallabor Maschinenring Handwerk');
       await page.getByRole('button', { name: 'Status ändern' }).click();
       const dialog = page.getByRole('dialog');

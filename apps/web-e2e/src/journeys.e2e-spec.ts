@@ -1,8 +1,7 @@
 import type { MeetingPage } from '@allmende/contracts';
-import { ApiProcess, axeViolations, launchBrowser, startApi } from '@allmende/e2e-support';
+import { ApiProcess, axeViolations, launchBrowser, startApi, signIn, apiToken, type ApiCallInit, apiCall as apiCallAt } from '@allmende/e2e-support';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-const PASSWORD = 'allmende-demo';
 const BUSINESS = 'kaya@demo.allmende.example';
 const OFFICE = 'office@allmende.example';
 const MEMBER = 'member@allmende.example';
@@ -37,39 +36,15 @@ describe('journeys in the browser', () => {
     await context?.close();
   });
 
-  /** Signs in through the login page (labels as a person sees them). */
-  async function signIn(email: string): Promise<void> {
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
-  }
-
-  async function apiCall<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-    const res = await fetch(`${api.url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  }
-
-  async function token(email: string): Promise<string> {
-    const { accessToken } = await apiCall<{ accessToken: string }>('/api/auth/login', { method: 'POST', body: { email, password: PASSWORD } });
-    return accessToken;
-  }
+  const apiCall = <T>(path: string, init?: ApiCallInit) => apiCallAt<T>(api.url, path, init);
+  const token = (email: string) => apiToken(api.url, email);
 
   const mainNav = () => page.getByRole('navigation', { name: 'Hauptnavigation' });
   /** A section of the start page, by its heading (the heading also shows the count). */
   const startSection = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
 
   it('a business searches from the app bar, joins the crafts group and registers for an upcoming meeting', async () => {
-    await signIn(BUSINESS);
+    await signIn(page, api.url, BUSINESS);
 
     // the search box in the app bar
     const search = page.getByRole('banner').getByRole('search', { name: 'Suche' });
@@ -120,7 +95,7 @@ describe('journeys in the browser', () => {
     if (!plenary) throw new Error(`no upcoming "${PLENARY}"`);
     await apiCall(`/api/meetings/${plenary.id}/registrations`, { method: 'POST', token: memberToken });
 
-    await signIn(OFFICE);
+    await signIn(page, api.url, OFFICE);
     await page.goto(`${api.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Willkommen, Petra Wiegand' }).waitFor();
 
@@ -158,7 +133,7 @@ describe('journeys in the browser', () => {
   });
 
   it('a researcher creates a study and exports the data as CSV', async () => {
-    await signIn(RESEARCHER);
+    await signIn(page, api.url, RESEARCHER);
     await page.goto(`${api.url}/research/export`);
     await page.getByRole('heading', { level: 1, name: 'Pseudonymisierter Datenexport' }).waitFor();
 
@@ -221,7 +196,7 @@ describe('journeys in the browser', () => {
     });
 
     it('/, /threads and /boards have no violations, signed in', async () => {
-      await signIn(OFFICE);
+      await signIn(page, api.url, OFFICE);
       await scan('/', (p) => p.getByTestId('start-sections').waitFor());
       await scan('/threads', (p) => p.getByRole('heading', { level: 1 }).waitFor());
       await scan('/boards', (p) => p.getByRole('heading', { level: 1 }).waitFor());

@@ -1,8 +1,7 @@
 import type { CheckInListEntryDto, MeetingPage, PollDto } from '@allmende/contracts';
-import { ApiProcess, axeViolations, launchBrowser, startApi } from '@allmende/e2e-support';
+import { ApiProcess, axeViolations, launchBrowser, startApi, signIn, apiToken, type ApiCallInit, apiCall as apiCallAt } from '@allmende/e2e-support';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-const PASSWORD = 'allmende-demo';
 const OFFICE = 'office@allmende.example';
 const MEMBER = 'member@allmende.example';
 const CONFERENCE = 'Fachtagung: Lokale Wirtschaftsstrukturen transformieren';
@@ -36,32 +35,8 @@ describe('meetings in the browser', () => {
     return context.newPage();
   }
 
-  /** Signs in through the login page (labels as a person sees them). */
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
-  }
-
-  async function apiCall<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-    const res = await fetch(`${api.url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  }
-
-  async function token(email: string): Promise<string> {
-    const { accessToken } = await apiCall<{ accessToken: string }>('/api/auth/login', { method: 'POST', body: { email, password: PASSWORD } });
-    return accessToken;
-  }
+  const apiCall = <T>(path: string, init?: ApiCallInit) => apiCallAt<T>(api.url, path, init);
+  const token = (email: string) => apiToken(api.url, email);
 
   /** The next meeting of a kind, as the API lists it (members' meetings need a token). */
   async function upcoming(kind: string, accessToken?: string): Promise<MeetingPage['items'][number]> {
@@ -116,7 +91,7 @@ describe('meetings in the browser', () => {
     await page.getByTestId('link-failed').getByText('Der Link ist ungültig oder wurde schon benutzt.').waitFor();
 
     // the office sees the guest in the check-in list of the run screen
-    await signIn(page, OFFICE);
+    await signIn(page, api.url, OFFICE);
     await page.goto(`${api.url}/meetings/${conference.id}/run`);
     await page.getByRole('heading', { level: 1, name: `Treffen leiten: ${conference.title}` }).waitFor();
     await page.getByLabel('Name suchen').fill('Gerda Gast');
@@ -145,7 +120,7 @@ describe('meetings in the browser', () => {
 
     // the office opens the vote on the run screen
     const office = await newPage();
-    await signIn(office, OFFICE);
+    await signIn(office, api.url, OFFICE);
     await office.goto(`${api.url}/meetings/${plenary.id}/run`);
     await office.getByRole('heading', { level: 1, name: `Treffen leiten: ${plenary.title}` }).waitFor();
     await office.getByTestId('connection').getByText('Live verbunden', { exact: false }).waitFor();
@@ -167,7 +142,7 @@ describe('meetings in the browser', () => {
     // the member votes on a phone
     const member = await newPage();
     await member.setViewportSize({ width: 390, height: 844 });
-    await signIn(member, MEMBER);
+    await signIn(member, api.url, MEMBER);
     await member.goto(`${api.url}/meetings/${plenary.id}/vote`);
     await member.getByRole('heading', { level: 1, name: `Punktabfrage: ${plenary.title}` }).waitFor();
     const card = member.getByTestId('vote-poll').filter({ hasText: 'Welche Maßnahme packen wir zuerst an?' });
@@ -199,7 +174,7 @@ describe('meetings in the browser', () => {
 
   it('the office creates a workshop with the form, in Berlin time', async () => {
     const page = await newPage();
-    await signIn(page, OFFICE);
+    await signIn(page, api.url, OFFICE);
     await page.goto(`${api.url}/meetings`);
     await page.getByRole('link', { name: 'Neues Treffen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Neues Treffen' }).waitFor();
@@ -241,7 +216,7 @@ describe('meetings in the browser', () => {
       await page.waitForLoadState('networkidle');
       expect(await axeViolations(page)).toEqual([]);
 
-      await signIn(page, MEMBER);
+      await signIn(page, api.url, MEMBER);
       await page.goto(`${api.url}/meetings?tab=past`);
       await page.getByTestId('meeting-list').getByRole('link', { name: '8. Treffen der Wirtschaftsallianz' }).waitFor();
       await page.getByRole('button', { name: 'Kalenderadresse erzeugen' }).click();
@@ -252,7 +227,7 @@ describe('meetings in the browser', () => {
 
     it('a past plenary with agenda, minutes and decisions has no violations', async () => {
       const page = await newPage();
-      await signIn(page, MEMBER);
+      await signIn(page, api.url, MEMBER);
       await page.goto(`${api.url}/meetings?tab=past&kind=plenary`);
       await page.getByTestId('meeting-list').getByRole('link', { name: '8. Treffen der Wirtschaftsallianz' }).click();
       await page.getByRole('heading', { level: 1, name: '8. Treffen der Wirtschaftsallianz' }).waitFor();
@@ -274,7 +249,7 @@ describe('meetings in the browser', () => {
 
     // the office uploads a PDF on the meeting page
     const office = await newPage();
-    await signIn(office, OFFICE);
+    await signIn(office, api.url, OFFICE);
     await office.goto(`${api.url}/meetings/${plenary.id}`);
     await office.getByRole('heading', { level: 2, name: 'Unterlagen' }).waitFor();
     await office.getByTestId('document-file').setInputFiles({ name: 'Tagesordnung.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nTagesordnung\n%%EOF\n') });
@@ -294,7 +269,7 @@ describe('meetings in the browser', () => {
 
     // the member sees the documents and the QR code of their check-in code, and writes the group's note
     const member = await newPage();
-    await signIn(member, MEMBER);
+    await signIn(member, api.url, MEMBER);
     await member.goto(`${api.url}/meetings/${plenary.id}`);
     await member.getByTestId('document').filter({ hasText: 'Tagesordnung.pdf' }).waitFor();
     const qr = member.getByTestId('check-in-qr');

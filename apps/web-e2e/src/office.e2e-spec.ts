@@ -1,4 +1,4 @@
-import { ApiProcess, axeViolations, launchBrowser, startApi } from '@allmende/e2e-support';
+import { ApiProcess, axeViolations, launchBrowser, startApi, signIn } from '@allmende/e2e-support';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Office journeys (approval queue) and the public alliance pages, against the built app with the Bottrop demo data. */
@@ -24,16 +24,8 @@ describe('office and directory in the browser', () => {
   });
 
   /** Signs in through the login page and lands on `returnUrl`. */
-  async function signIn(email: string, returnUrl: string): Promise<void> {
-    await page.goto(`${api.url}/login?returnUrl=${encodeURIComponent(returnUrl)}`);
-    await page.getByLabel('E-Mail').fill(email);
-    await page.getByLabel('Passwort').fill('allmende-demo');
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === returnUrl, { timeout: 15_000 });
-  }
-
   it('lets the office approve a signature from the queue', async () => {
-    await signIn('office@allmende.example', '/office/members');
+    await signIn(page, api.url, 'office@allmende.example', '/office/members');
     await page.getByRole('heading', { level: 1, name: 'Mitglieder verwalten' }).waitFor();
 
     const rows = page.getByTestId('queue-row');
@@ -92,7 +84,7 @@ describe('office and directory in the browser', () => {
     }
 
     it('/charter with the sign form has no violations', async () => {
-      await signIn('nowak@demo.allmende.example', '/charter');
+      await signIn(page, api.url, 'nowak@demo.allmende.example', '/charter');
       await page.getByTestId('charter-sign-form').waitFor();
       await page.getByTestId('charter-sign').click();
       await page.getByTestId('charter-read-error').waitFor();
@@ -100,7 +92,7 @@ describe('office and directory in the browser', () => {
     });
 
     it('/office/members and its dialogs have no violations', async () => {
-      await signIn('office@allmende.example', '/office/members');
+      await signIn(page, api.url, 'office@allmende.example', '/office/members');
       await page.getByTestId('approval-queue').waitFor();
       expect(await axeViolations(page)).toEqual([]);
 

@@ -17,13 +17,13 @@ export type RealtimeState = 'idle' | 'connecting' | 'connected' | 'offline' | 'r
 type ServerEvent = keyof ServerToClientEvents;
 
 /**
- * One authenticated socket.io connection (namespace `/`, path SOCKET_PATH). Provide it in
- * the page component that needs it, so leaving the page closes it. socket.io-client is
- * loaded on first use only, which keeps it out of every other bundle. The handshake reads
+ * One authenticated socket.io connection (namespace `/`, path SOCKET_PATH); the app has
+ * one, owned by SharedRealtime. socket.io-client is loaded on first use only, which keeps
+ * it out of every other bundle. The handshake reads
  * the current access token at every (re)connect; an expired token is refreshed over HTTP
  * and the connection tried again (twice at most).
  *
- * Rooms are the feature's business: it listens to `connected$` (fired after every
+ * Rooms are RealtimeRoom's business: it listens to `connected$` (fired after every
  * (re)connect) to join its room again, since socket.io does not keep rooms across
  * connections.
  */

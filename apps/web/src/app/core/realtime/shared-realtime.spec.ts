@@ -60,6 +60,22 @@ describe('SharedRealtime', () => {
     expect(realtime.state()).toBe('connected');
   });
 
+  it('refreshes an expired access token and connects again; gives up after two tries', async () => {
+    auth.setMe(meFixture());
+    const refresh = jest.spyOn(auth, 'refresh').mockResolvedValue(true);
+    await realtime.open();
+    const connect = jest.spyOn(sockets[0], 'connect');
+    sockets[0].fire('connect_error', new Error('AUTH_INVALID'));
+    expect(realtime.state()).toBe('offline');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(connect).toHaveBeenCalledTimes(1);
+    sockets[0].fire('connect_error', new Error('AUTH_INVALID'));
+    sockets[0].fire('connect_error', new Error('AUTH_INVALID'));
+    expect(realtime.state()).toBe('refused');
+  });
+
   it('closes the connection when the session ends', async () => {
     auth.setMe(meFixture());
     await realtime.open();

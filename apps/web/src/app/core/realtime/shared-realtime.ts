@@ -9,11 +9,10 @@ type ServerEvent = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /**
- * The app-wide realtime connection of the signed-in person: one socket shared by every
- * feature that lives longer than a page (notifications) or wants to share it (discussion
- * threads). It is opened on first use only (socket.io-client stays a lazy chunk) and
- * closed when the session ends. Pages that want a connection of their own (boards,
- * meetings) keep providing RealtimeConnection themselves.
+ * The app-wide realtime connection of the signed-in person: one socket for every
+ * feature (notifications, discussion threads, and the rooms of board and meeting pages
+ * through RealtimeRoom). It is opened on first use only (socket.io-client stays a lazy
+ * chunk) and closed when the session ends.
  *
  * `on(event)` hands out an observable per server event; the handler behind it is
  * registered once, so subscribing and unsubscribing per page leaks nothing.

@@ -37,7 +37,6 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { filter } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageService } from '../../core/i18n/language-service';
-import { RealtimeConnection } from '../../core/realtime/realtime-connection';
 import { apiErrorStatus } from '../../shared/api-error';
 import { LocalizedDatePipe } from '../../shared/localized-date-pipe';
 import { localized } from '../../shared/localized';
@@ -102,7 +101,7 @@ function day(date: string): string {
     TranslocoDirective,
     LocalizedDatePipe,
   ],
-  providers: [RealtimeConnection, BoardSocket],
+  providers: [BoardSocket],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './board-page.html',
   styleUrl: './board-page.scss',

@@ -1,16 +1,11 @@
-import { Injectable, OnDestroy, computed, inject, signal } from '@angular/core';
+import { Injectable, OnDestroy, inject } from '@angular/core';
 import type { MessageDto, NamedRef, ThreadJoinResult } from '@allmende/contracts';
-import { Observable, Subject, Subscription, filter } from 'rxjs';
+import { Observable, filter, map } from 'rxjs';
+import { RealtimeRoom, type RoomState } from '../../core/realtime/realtime-room';
 import { SharedRealtime } from '../../core/realtime/shared-realtime';
 
-/**
- * idle: not asked to join; connecting: connection or join under way; live: in the
- * thread's room, events arrive; offline: connection lost (socket.io keeps retrying);
- * refused: the server does not let this person in.
- */
-export type ThreadRoomState = 'idle' | 'connecting' | 'live' | 'offline' | 'refused';
-
-type RoomState = 'idle' | 'joining' | 'live' | 'refused';
+/** Where a thread page's live room stands (see RoomState). */
+export type ThreadRoomState = RoomState;
 
 /** Typing is told to the room at most this often. */
 export const TYPING_THROTTLE_MS = 2000;
@@ -32,98 +27,53 @@ export interface ThreadReplay {
 @Injectable()
 export class ThreadRoom implements OnDestroy {
   private readonly realtime = inject(SharedRealtime);
-
-  private threadId: string | null = null;
   private lastSeen: () => number | null = () => null;
-  private joinedOnce = false;
   private lastTyping = 0;
-  private readonly room = signal<RoomState>('idle');
-  private readonly replays = new Subject<ThreadReplay>();
-  private readonly subscription = new Subscription();
+  private readonly room = new RealtimeRoom<ThreadJoinResult>(this.realtime, 'thread', (threadId) => ({
+    threadId,
+    lastSeenId: this.lastSeen() ?? 0,
+  }));
+  private readonly ofThisThread = <T extends { threadId: string }>(source: Observable<T>) =>
+    source.pipe(filter((payload) => payload.threadId === this.room.current));
 
-  readonly state = computed<ThreadRoomState>(() => {
-    const room = this.room();
-    if (room === 'idle' || room === 'refused') return room;
-    const connection = this.realtime.state();
-    if (connection === 'refused') return 'refused';
-    if (connection === 'offline') return 'offline';
-    return room === 'live' && connection === 'connected' ? 'live' : 'connecting';
-  });
-
+  readonly state = this.room.state;
   /** After each join: what was missed since the highest id the page had. */
-  readonly replay$: Observable<ThreadReplay> = this.replays.asObservable();
+  readonly replay$: Observable<ThreadReplay> = this.room.joined$.pipe(
+    map(({ result, rejoin }) => ({ missed: result.missed ?? [], hasMore: !!result.hasMore, rejoin })),
+  );
   /** A new message in this thread (may also come with a replay or the answer to a post). */
-  readonly message$ = this.realtime.on('thread:message').pipe(filter((m) => m.threadId === this.threadId));
+  readonly message$ = this.realtime.on('thread:message').pipe(this.ofThisThread);
   /** A message was edited, deleted, hidden or reacted to (reactions without anybody's own flag). */
-  readonly updated$ = this.realtime.on('thread:message-updated').pipe(filter((m) => m.threadId === this.threadId));
-  readonly typing$: Observable<NamedRef> = new Observable<NamedRef>((subscriber) =>
-    this.realtime.on('thread:typing').subscribe((p) => {
-      if (p.threadId === this.threadId) subscriber.next(p.person);
-    }),
-  );
-  readonly presence$: Observable<NamedRef[]> = new Observable<NamedRef[]>((subscriber) =>
-    this.realtime.on('thread:presence').subscribe((p) => {
-      if (p.threadId === this.threadId) subscriber.next(p.readers);
-    }),
-  );
-  readonly locked$ = this.realtime.on('thread:locked').pipe(filter((p) => p.threadId === this.threadId));
-
-  constructor() {
-    this.subscription.add(this.realtime.connected$.subscribe(() => this.enter()));
-  }
+  readonly updated$ = this.realtime.on('thread:message-updated').pipe(this.ofThisThread);
+  readonly typing$: Observable<NamedRef> = this.realtime.on('thread:typing').pipe(this.ofThisThread, map((p) => p.person));
+  readonly presence$: Observable<NamedRef[]> = this.realtime.on('thread:presence').pipe(this.ofThisThread, map((p) => p.readers));
+  readonly locked$ = this.realtime.on('thread:locked').pipe(this.ofThisThread);
 
   /**
    * Joins the thread's room (connecting first when needed). `lastSeen` tells, at every
    * (re)join, the highest message id the page has: the replay starts after it.
    */
-  async join(threadId: string, lastSeen: () => number | null): Promise<void> {
-    if (this.threadId && this.threadId !== threadId) this.leave();
-    this.threadId = threadId;
+  join(threadId: string, lastSeen: () => number | null): Promise<void> {
     this.lastSeen = lastSeen;
-    this.joinedOnce = false;
-    this.room.set('joining');
-    const socket = await this.realtime.open();
-    // not connected yet: the connect event enters the room
-    if (socket?.connected && this.threadId === threadId) this.enter();
+    return this.room.join(threadId);
   }
 
   /** Tells the room I am typing (at most every TYPING_THROTTLE_MS). */
   typing(now = Date.now()): void {
     const socket = this.realtime.current();
-    if (!socket?.connected || !this.threadId || this.room() !== 'live') return;
+    const threadId = this.room.current;
+    if (!socket?.connected || !threadId || this.room.state() !== 'live') return;
     if (now - this.lastTyping < TYPING_THROTTLE_MS) return;
     this.lastTyping = now;
-    socket.emit('thread:typing', this.threadId);
+    socket.emit('thread:typing', threadId);
   }
 
   /** Leaves the room (the connection stays open). */
   leave(): void {
-    const socket = this.realtime.current();
-    if (socket?.connected && this.threadId) socket.emit('thread:leave', this.threadId);
-    this.threadId = null;
-    this.joinedOnce = false;
-    this.room.set('idle');
+    this.room.leave();
   }
 
   ngOnDestroy(): void {
-    this.leave();
-    this.subscription.unsubscribe();
-  }
-
-  private enter(): void {
-    const socket = this.realtime.current();
-    const threadId = this.threadId;
-    if (!socket || !threadId) return;
-    this.room.set('joining');
-    socket.emit('thread:join', { threadId, lastSeenId: this.lastSeen() ?? 0 }, (result: ThreadJoinResult) => {
-      if (threadId !== this.threadId) return;
-      if (!result?.ok) {
-        this.room.set('refused');
-        return;
-      }
-      this.room.set('live');
-      this.replays.next({ missed: result.missed ?? [], hasMore: !!result.hasMore, rejoin: this.joinedOnce });
-      this.joinedOnce = true;
-    });
+    this.room.destroy();
   }
 }

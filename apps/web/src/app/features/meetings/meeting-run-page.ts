@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, linkedSignal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
@@ -65,7 +65,6 @@ export class MeetingRunPage {
       const m = this.detail();
       if (m?.permissions.canManage) untracked(() => void this.socket.join(m.id));
     });
-    inject(DestroyRef).onDestroy(() => this.socket.disconnect());
   }
 
   protected loadErrorKey(error: unknown): string {

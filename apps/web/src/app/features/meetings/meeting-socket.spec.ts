@@ -3,10 +3,11 @@ import type { PollDto } from '@allmende/contracts';
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { AuthStore } from '../../core/auth/auth-store';
+import { meFixture } from '../../../testing/me-fixture';
 import { MeetingSocket, SharedPoll } from './meeting-socket';
 import { fakeIo } from '../../../testing/fake-io';
 
-const { sockets, calls: ioCalls } = fakeIo;
+const { sockets } = fakeIo;
 jest.mock('socket.io-client', () => jest.requireActual<typeof import('../../../testing/fake-io')>('../../../testing/fake-io').fakeIoModule());
 
 const MEETING = 'm-1';
@@ -27,28 +28,15 @@ describe('MeetingSocket', () => {
   beforeEach(() => {
     fakeIo.reset();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), MeetingSocket] });
-    jest.spyOn(TestBed.inject(AuthStore), 'accessToken').mockReturnValue('token-1');
+    TestBed.inject(AuthStore).setMe(meFixture());
     service = TestBed.inject(MeetingSocket);
   });
 
-  it('connects once with the access token in the handshake and joins the room', async () => {
-    await Promise.all([service.join(MEETING), service.join(MEETING)]);
-    expect(sockets).toHaveLength(1);
-    const options = ioCalls[0][0] as { path: string; auth: (cb: (data: object) => void) => void };
-    expect(options.path).toBe('/socket.io');
-    let auth: object | null = null;
-    options.auth((data) => (auth = data));
-    expect(auth).toEqual({ token: 'token-1' });
-    expect(service.state()).toBe('connecting');
-
+  it("joins the meeting's room and passes on the events of that meeting only", async () => {
+    await service.join(MEETING);
     sockets[0].fire('connect');
     expect(sockets[0].emitted).toContainEqual(['meeting:join', MEETING]);
     expect(service.state()).toBe('live');
-  });
-
-  it('passes on the events of its meeting only', async () => {
-    await service.join(MEETING);
-    sockets[0].fire('connect');
     const polls: SharedPoll[] = [];
     const counts: number[] = [];
     let smallGroups = 0;
@@ -68,29 +56,13 @@ describe('MeetingSocket', () => {
     expect(smallGroups).toBe(1);
   });
 
-  it('joins again after a reconnect and asks the page to reload what it missed', async () => {
-    await service.join(MEETING);
-    const rejoins: number[] = [];
-    service.rejoined$.subscribe(() => rejoins.push(1));
-    sockets[0].fire('connect');
-    expect(rejoins).toHaveLength(0);
-
-    sockets[0].fire('disconnect');
-    expect(service.state()).toBe('offline');
-    sockets[0].fire('connect');
-    expect(sockets[0].emitted.filter(([event]) => event === 'meeting:join')).toHaveLength(2);
-    expect(rejoins).toHaveLength(1);
-    expect(service.state()).toBe('live');
-  });
-
-  it('reports a refused room and closes on disconnect', async () => {
+  it('reports a refused room, and leaves the room when the page goes', async () => {
     await service.join(MEETING);
     sockets[0].joinAnswer = { ok: false, error: 'FORBIDDEN' };
     sockets[0].fire('connect');
     expect(service.state()).toBe('refused');
 
-    service.disconnect();
-    expect(sockets[0].connected).toBe(false);
+    service.ngOnDestroy();
     expect(service.state()).toBe('idle');
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
@@ -68,7 +68,6 @@ export class MeetingVotePage {
         void this.socket.join(id);
       });
     });
-    inject(DestroyRef).onDestroy(() => this.socket.disconnect());
   }
 
   protected loadErrorKey(error: unknown): string {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { SmallGroupDto } from '@allmende/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -82,7 +82,6 @@ export class MySmallGroup {
       this.meetingId();
       untracked(() => this.load());
     });
-    inject(DestroyRef).onDestroy(() => this.socket.disconnect());
   }
 
   private load(): void {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, parseEnv } from './env.schema';
 
 describe('parseEnv', () => {
@@ -7,6 +8,8 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DEMO_DATA).toBe(true);
     expect(env.DEMO_PASSWORD).toBe('allmende-demo');
+    expect(env.DATABASE_POOL_SIZE).toBe(availableParallelism() * 2 + 1);
+    expect(parseEnv({ DATABASE_POOL_SIZE: '12' }).DATABASE_POOL_SIZE).toBe(12);
   });
 
   it('converts numbers and booleans', () => {

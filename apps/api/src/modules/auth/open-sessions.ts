@@ -31,6 +31,8 @@ interface OpenSession {
 export class OpenSessions implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(OpenSessions.name);
   private readonly remembered = new Map<string, OpenSession>();
+  /** Bumped whenever anything is forgotten, so an answer read before that is not remembered after it. */
+  private forgotten = 0;
   private listener: Client | null = null;
   private closed = false;
 
@@ -39,7 +41,10 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
     events: DomainEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    events.on('sessions.revoked', ({ sessionIds }) => sessionIds.forEach((id) => this.remembered.delete(id)));
+    events.on('sessions.revoked', ({ sessionIds }) => {
+      this.forgotten++;
+      sessionIds.forEach((id) => this.remembered.delete(id));
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -60,6 +65,7 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
     if (known && this.listener && known.personId === personId && known.expiresAt > now && now - known.checkedAt < RECHECK_AFTER_MS) {
       return known.roles;
     }
+    const forgottenBefore = this.forgotten;
     const rows: { roles: Role[]; expires_at: Date }[] = await this.ds.query(
       `SELECT p.roles, s.expires_at FROM auth_session s JOIN person p ON p.id = s.person_id
         WHERE s.id = $1 AND s.person_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.deleted_at IS NULL`,
@@ -69,7 +75,7 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
       this.remembered.delete(sessionId);
       return null;
     }
-    if (this.listener) {
+    if (this.listener && this.forgotten === forgottenBefore) {
       if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
       this.remembered.set(sessionId, { personId, roles: rows[0].roles, expiresAt: new Date(rows[0].expires_at).getTime(), checkedAt: now });
     }
@@ -78,6 +84,7 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
 
   /** A notification names a session (`session:<id>`) or a person (`person:<id>`). */
   private forget(payload: string | undefined): void {
+    this.forgotten++;
     const [kind, id] = (payload ?? '').split(':');
     if (kind === 'session') this.remembered.delete(id);
     else if (kind === 'person') {
@@ -93,6 +100,7 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
       if (lost) return;
       lost = true;
       if (this.listener === client) this.listener = null;
+      this.forgotten++;
       this.remembered.clear();
       client.end().catch(() => undefined);
       if (this.closed) return;

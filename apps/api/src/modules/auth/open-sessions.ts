@@ -41,10 +41,7 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
     events: DomainEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    events.on('sessions.revoked', ({ sessionIds }) => {
-      this.forgotten++;
-      sessionIds.forEach((id) => this.remembered.delete(id));
-    });
+    events.on('sessions.revoked', ({ sessionIds }) => sessionIds.forEach((id) => this.forget(`session:${id}`)));
   }
 
   async onModuleInit(): Promise<void> {
@@ -82,7 +79,7 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
     return rows[0].roles;
   }
 
-  /** A notification names a session (`session:<id>`) or a person (`person:<id>`). */
+  /** A notification names a session (`session:<id>`) or a person (`person:<id>`); anything else forgets all. */
   private forget(payload: string | undefined): void {
     this.forgotten++;
     const [kind, id] = (payload ?? '').split(':');
@@ -100,8 +97,7 @@ export class OpenSessions implements OnModuleInit, OnModuleDestroy {
       if (lost) return;
       lost = true;
       if (this.listener === client) this.listener = null;
-      this.forgotten++;
-      this.remembered.clear();
+      this.forget('everything');
       client.end().catch(() => undefined);
       if (this.closed) return;
       this.logger.warn({ err }, 'Session notifications lost; checking every session in the database until they are back');

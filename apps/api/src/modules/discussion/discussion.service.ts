@@ -141,18 +141,13 @@ export class DiscussionService {
     if (req.subjectType !== 'alliance' && !subjectId) throw DomainError.badRequest('A thread about a group, meeting or card names it', 'SUBJECT_REQUIRED');
     const { threadId, notified, message, created } = await this.ds.transaction(async (em) => {
       const subjectTitle = await requireSubjectAccess(em, req.subjectType, subjectId, user);
-      const [earlier] = await em.query(`SELECT id, thread_id FROM message WHERE author_id = $1 AND client_id = $2`, [user.id, req.clientId]);
-      if (earlier) {
-        const { canModerate } = await threadAccess(em, earlier.thread_id, user);
-        return { threadId: earlier.thread_id as string, notified: [], message: await loadMessage(em, earlier.id, user.id, canModerate), created: false };
-      }
       const [t] = await em.query(`INSERT INTO thread (subject_type, subject_id, title, created_by) VALUES ($1,$2,$3,$4) RETURNING id`, [
         req.subjectType, subjectId, req.title, user.id,
       ]);
       const access: ThreadAccess = { thread: { id: t.id, subject_type: req.subjectType, subject_id: subjectId, title: req.title, locked_at: null, group_id: null }, canModerate: false };
       const posted = await this.insertMessage(em, access, { clientId: req.clientId, body: req.body }, user);
       if (!posted.created) {
-        // the same start arrived twice at once and the other one stored the message: this thread stays empty, so it goes
+        // the same start again (earlier, or at the same time): the first one stored the message, this thread stays empty and goes
         await em.query(`DELETE FROM thread WHERE id = $1`, [t.id]);
         return { threadId: posted.message.threadId, notified: [], message: posted.message, created: false };
       }

@@ -32,7 +32,9 @@ export interface AxeFinding {
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   // an error message still fading in has, for a moment, too little contrast: judge the settled page
   // (animations that end; a spinner runs for ever, and two seconds at the most in any case)
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
+    // two frames first: an error rendered by the last key press starts its animation only then
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const ending = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)));
     const settled = Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
     return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2000))]);
